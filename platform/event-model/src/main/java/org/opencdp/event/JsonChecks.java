@@ -1,0 +1,67 @@
+package org.opencdp.event;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Walks a parsed tree for what the parser lets through but the platform refuses. */
+final class JsonChecks {
+
+  private static final BigDecimal MAX_DOUBLE = BigDecimal.valueOf(Double.MAX_VALUE);
+
+  private JsonChecks() {}
+
+  static void check(JsonNode node, String pointer) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        String child = pointer + "/" + escape(e.getKey());
+        checkString(e.getKey(), child, "property name");
+        check(e.getValue(), child);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        check(node.get(i), pointer + "/" + i);
+      }
+    } else if (node.isString()) {
+      checkString(node.stringValue(), pointer, "string");
+    } else if (node.isBigDecimal() || node.isBigInteger()) {
+      if (node.decimalValue().abs().compareTo(MAX_DOUBLE) > 0) {
+        throw new MalformedJson(
+            MalformedJson.Fault.NUMBER_OUT_OF_RANGE,
+            "number at " + pointer + " is outside the range of a double",
+            pointer,
+            -1,
+            -1);
+      }
+    }
+  }
+
+  private static void checkString(String s, String pointer, String what) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        throw unpaired(pointer, what);
+      }
+      if (Character.isLowSurrogate(c)) {
+        throw unpaired(pointer, what);
+      }
+    }
+  }
+
+  private static MalformedJson unpaired(String pointer, String what) {
+    return new MalformedJson(
+        MalformedJson.Fault.INVALID_STRING,
+        what + " at " + pointer + " holds an unpaired UTF-16 surrogate",
+        pointer,
+        -1,
+        -1);
+  }
+
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}
