@@ -1,0 +1,2 @@
+/** The gateway's short-lived internal token (ES256 JWT) and the filter that demands it. */
+package org.opencdp.servicekit.auth;

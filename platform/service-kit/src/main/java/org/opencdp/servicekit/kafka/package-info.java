@@ -1,0 +1,2 @@
+/** Topic names, topic creation and the Kafka readiness check shared by every service. */
+package org.opencdp.servicekit.kafka;
