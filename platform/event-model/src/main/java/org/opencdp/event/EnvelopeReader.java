@@ -26,7 +26,9 @@ final class EnvelopeReader {
           "tenantId",
           "sourceId",
           "context",
-          "integrations");
+          "integrations",
+          // A credential some Segment libraries put in the body: never stored with the event.
+          "writeKey");
 
   private static final Map<EventType, Set<String>> TYPE_FIELDS =
       Map.of(

@@ -65,6 +65,15 @@ public final class EventCodec {
     if (json.length == 0) {
       throw new MalformedJson(MalformedJson.Fault.EMPTY, "the body is empty", null, -1, -1);
     }
+    int invalid = Utf8.firstInvalid(json);
+    if (invalid >= 0) {
+      throw new MalformedJson(
+          MalformedJson.Fault.INVALID_STRING,
+          "the body is not valid UTF-8 at byte offset " + invalid,
+          null,
+          -1,
+          -1);
+    }
     JsonNode node;
     try {
       node = mapper.readTree(json);

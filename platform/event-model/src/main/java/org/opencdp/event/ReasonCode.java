@@ -19,6 +19,8 @@ public enum ReasonCode {
   DATATYPE_MISMATCH("datatype_mismatch"),
   /** A string is longer than its field allows. */
   VALUE_TOO_LONG("value_too_long"),
+  /** The input is not clean JSON (an import line, say). */
+  MALFORMED_JSON("malformed_json"),
   /** The event's JSON is over the per-event size limit. */
   EVENT_TOO_LARGE("event_too_large");
 

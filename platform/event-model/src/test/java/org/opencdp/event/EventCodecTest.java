@@ -62,6 +62,13 @@ class EventCodecTest {
   }
 
   @Test
+  void neverKeepsAWriteKeySentInTheBody() {
+    SegmentEvent event =
+        decode("{\"type\":\"identify\",\"userId\":\"u1\",\"writeKey\":\"cdp_wk_x\"}");
+    assertThat(codec.toJson(event).has("writeKey")).isFalse();
+  }
+
+  @Test
   void acceptsNumericUserIdsAsStrings() {
     assertThat(decode("{\"type\":\"identify\",\"userId\":42}").envelope().userId()).isEqualTo("42");
   }

@@ -1,0 +1,31 @@
+package org.opencdp.bench;
+
+import java.nio.charset.StandardCharsets;
+
+/** The events every benchmark phase sends: realistic order events of ~330 bytes. */
+final class Payloads {
+
+  private Payloads() {}
+
+  static String event(long i) {
+    return ("{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"user-%d\","
+            + "\"messageId\":\"bench-%d-%d\",\"timestamp\":\"2026-12-03T10:00:00Z\","
+            + "\"properties\":{\"order_id\":\"o-%d\",\"revenue\":%d.99,\"currency\":\"EUR\","
+            + "\"product_id\":\"p-%d\",\"category\":\"shoes\",\"quantity\":2},"
+            + "\"context\":{\"channel\":\"web\",\"locale\":\"de-DE\",\"ip\":\"10.0.0.1\"}}")
+        .formatted(i % 20_000, System.identityHashCode(Payloads.class), i, i, i % 300, i % 500);
+  }
+
+  static byte[] batch(long first, int size) {
+    StringBuilder body = new StringBuilder(size * 340 + 64).append("{\"batch\":[");
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        body.append(',');
+      }
+      body.append(event(first + i));
+    }
+    return body.append("],\"sentAt\":\"2026-12-03T10:00:01Z\"}")
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,90 @@
+package org.opencdp.ingest.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.opencdp.event.Topics;
+import org.opencdp.ingest.IngestErrorCode;
+import org.opencdp.ingest.IngestProperties;
+import org.opencdp.servicekit.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes accepted and quarantined events to Kafka and returns only once the broker has acknowledged
+ * every one of them; when it cannot within the ack timeout, the caller gets a 503 with Retry-After
+ * and never a success for data that is not in Kafka.
+ */
+@Component
+public class EventLog {
+
+  private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+  public static final String TENANT_HEADER = "cdp-tenant";
+
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final Topics topics;
+  private final Duration ackTimeout;
+  private final long retryAfterSeconds;
+
+  EventLog(KafkaTemplate<String, byte[]> kafka, Topics topics, IngestProperties properties) {
+    this.kafka = kafka;
+    this.topics = topics;
+    this.ackTimeout = properties.ackTimeout();
+    this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  /** A record for {@code topic} carrying the tenant as a header, for consumers that route. */
+  public static ProducerRecord<String, byte[]> record(
+      String topic, String tenantId, String key, byte[] value) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+    record.headers().add(TENANT_HEADER, tenantId.getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
+  /** Sends every record and waits for all acknowledgements, or fails the whole call. */
+  public void publish(List<ProducerRecord<String, byte[]>> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + ackTimeout.toNanos();
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
+    try {
+      for (int i = 0; i < acks.length; i++) {
+        acks[i] = kafka.send(records.get(i));
+      }
+      CompletableFuture.allOf(acks)
+          .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw unavailable(
+          "the event log did not acknowledge within " + ackTimeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      log.warn("Kafka refused a write: {}", e.getCause().toString());
+      throw unavailable("the event log refused the write; nothing was accepted");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("the request was interrupted before the event log acknowledged");
+    } catch (org.apache.kafka.common.KafkaException e) {
+      log.warn("Kafka send failed: {}", e.toString());
+      throw unavailable("the event log is unavailable");
+    } catch (org.springframework.kafka.KafkaException e) {
+      log.warn("Kafka send failed: {}", e.toString());
+      throw unavailable("the event log is unavailable");
+    }
+  }
+
+  private ProblemException unavailable(String detail) {
+    return new ProblemException(IngestErrorCode.BROKER_UNAVAILABLE, detail + "; retry later")
+        .header("Retry-After", Long.toString(retryAfterSeconds));
+  }
+}
