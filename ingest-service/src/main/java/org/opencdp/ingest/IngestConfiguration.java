@@ -12,18 +12,11 @@ class IngestConfiguration {
 
   @Bean
   EventCodec eventCodec(IngestProperties properties) {
-    JsonLimits segment = JsonLimits.segment();
-    int event = (int) properties.maxEventSize().toBytes();
-    int batch = (int) properties.maxBatchSize().toBytes();
     return new EventCodec(
-        new JsonLimits(
-            event,
-            batch,
-            segment.maxDepth(),
-            event,
-            segment.maxNameLength(),
-            segment.maxNumberLength(),
-            segment.maxIdLength()));
+        JsonLimits.segment()
+            .withSizes(
+                (int) properties.maxEventSize().toBytes(),
+                (int) properties.maxBatchSize().toBytes()));
   }
 
   @Bean

@@ -55,17 +55,7 @@ class DocumentsController {
     this.log = log;
     this.clock = clock;
     this.maxBytes = (int) properties.maxDocumentSize().toBytes();
-    JsonLimits segment = JsonLimits.segment();
-    this.codec =
-        new EventCodec(
-            new JsonLimits(
-                maxBytes,
-                maxBytes,
-                segment.maxDepth(),
-                maxBytes,
-                segment.maxNameLength(),
-                segment.maxNumberLength(),
-                segment.maxIdLength()));
+    this.codec = new EventCodec(JsonLimits.segment().withSizes(maxBytes, maxBytes));
   }
 
   @PostMapping(path = "/v1/documents", produces = MediaType.APPLICATION_JSON_VALUE)

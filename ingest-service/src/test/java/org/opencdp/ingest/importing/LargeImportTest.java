@@ -78,6 +78,7 @@ class LargeImportTest {
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode report = IngestClient.json(response.body());
+      System.out.println("large import with " + HEAP + ": " + report);
       assertThat(report.path("bytes").asLong()).isGreaterThan(MEGABYTES * 1024 * 1024 - 1024);
       assertThat(report.path("accepted").asLong()).isEqualTo(lines);
       assertThat(report.path("quarantined").asLong()).isZero();

@@ -85,16 +85,7 @@ public final class EventCodec {
 
   /** Parses text that must be exactly one JSON object (a line of an NDJSON import, say). */
   public ObjectNode readObject(String json) {
-    if (json.isBlank()) {
-      throw new MalformedJson(MalformedJson.Fault.EMPTY, "the text is empty", null, -1, -1);
-    }
-    JsonNode node;
-    try {
-      node = mapper.readTree(json);
-    } catch (JacksonException e) {
-      throw translate(e);
-    }
-    return checkedObject(node);
+    return readObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Reads a {@code /v1/batch} body: {@code {"batch":[...], "context":..., "sentAt":...}}. */

@@ -39,6 +39,15 @@ public record JsonLimits(
         SEGMENT_EVENT_BYTES, SEGMENT_BATCH_BYTES, 32, SEGMENT_EVENT_BYTES, 256, 64, 512);
   }
 
+  /**
+   * These limits with other event and body sizes; a string may then be as long as an event.
+   * Services use it to apply their configured sizes.
+   */
+  public JsonLimits withSizes(int eventBytes, int bodyBytes) {
+    return new JsonLimits(
+        eventBytes, bodyBytes, maxDepth, eventBytes, maxNameLength, maxNumberLength, maxIdLength);
+  }
+
   private static void positive(int value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive, was " + value);
