@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest benchmark: a real KRaft broker and ingest-service, each in its own JVM, then the load
 # driver (raw producer baseline, /v1/batch full and half load, /v1/track) against both.
-# Usage: bench/ingest-bench.sh [seconds-per-phase] [connections]
+# Usage: bench/ingest-bench.sh [seconds-per-phase] [batch-connections] [track-connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -25,4 +25,4 @@ ingest=$!
 for _ in $(seq 120); do curl -sf http://127.0.0.1:18081/actuator/health/liveness >/dev/null && break; sleep 0.5; done
 
 java "${java_opts[@]}" -Xmx512m -cp "$cp" org.opencdp.bench.IngestLoadDriver \
-  "$bootstrap" http://127.0.0.1:18081 cdp_wk_bench "${1:-20}" "${2:-16}"
+  "$bootstrap" http://127.0.0.1:18081 cdp_wk_bench "${1:-20}" "${2:-16}" "${3:-64}"

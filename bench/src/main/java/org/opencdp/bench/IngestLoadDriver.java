@@ -1,9 +1,6 @@
 package org.opencdp.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +8,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,42 +26,40 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * broker (the ceiling), then /v1/batch (100-event batches) at full load and at half of it, then
  * /v1/track. Prints events/s, p50 and p99 for each phase and the ratio to the raw rate.
  *
- * <p>Arguments: {@code bootstrapServers ingestUrl writeKey [seconds] [connections]}.
+ * <p>Arguments: {@code bootstrapServers ingestUrl writeKey [seconds] [batchConnections]
+ * [trackConnections]}.
  */
 public final class IngestLoadDriver {
 
   private static final int BATCH = 100;
+  private static final long MAX_LATENCY = 59_000_000_000L;
 
   private final String bootstrap;
-  private final String url;
+  private final URI url;
   private final String auth;
   private final Duration phase;
-  private final int connections;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final int batchConnections;
+  private final int trackConnections;
   private final AtomicLong sequence = new AtomicLong();
+  private final Payloads.Pool batches = Payloads.batches(400, BATCH);
+  private final Payloads.Pool singles = Payloads.singles(20_000);
 
-  private IngestLoadDriver(
-      String bootstrap, String url, String writeKey, Duration phase, int connections) {
-    this.bootstrap = bootstrap;
-    this.url = url;
+  private IngestLoadDriver(String[] args) {
+    this.bootstrap = args[0];
+    this.url = URI.create(args[1]);
     this.auth =
         "Basic "
-            + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    this.phase = phase;
-    this.connections = connections;
+            + Base64.getEncoder().encodeToString((args[2] + ":").getBytes(StandardCharsets.UTF_8));
+    this.phase = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);
+    this.batchConnections = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    this.trackConnections = args.length > 5 ? Integer.parseInt(args[5]) : 64;
   }
 
   public static void main(String[] args) throws Exception {
-    Duration phase = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);
-    int connections = args.length > 4 ? Integer.parseInt(args[4]) : 16;
-    IngestLoadDriver driver = new IngestLoadDriver(args[0], args[1], args[2], phase, connections);
-    driver.run();
+    new IngestLoadDriver(args).run();
   }
 
+  /** What one phase measured. */
   record Result(String name, double eventsPerSecond, double p50Ms, double p99Ms, long errors) {
     String line(double rawRate) {
       return String.format(
@@ -79,30 +76,34 @@ public final class IngestLoadDriver {
 
   private void run() throws Exception {
     System.out.println("warming up");
-    closedLoop("warm-up", "/v1/batch", true, Duration.ofSeconds(8));
+    closedLoop("warm-up", "/v1/batch", BATCH, Duration.ofSeconds(8), batchConnections);
+    closedLoop("warm-up", "/v1/track", 1, Duration.ofSeconds(4), trackConnections);
     Result raw = rawProducer();
-    Result batch = closedLoop("/v1/batch, full load", "/v1/batch", true, phase);
-    Result half = openLoop("/v1/batch, half load", batch.eventsPerSecond() / 2 / BATCH, phase);
-    Result track = closedLoop("/v1/track, full load", "/v1/track", false, phase);
+    Result batch = closedLoop("/v1/batch, full load", "/v1/batch", BATCH, phase, batchConnections);
+    Result half =
+        openLoop(
+            "/v1/batch, half load", batch.eventsPerSecond() / 2 / BATCH, phase, batchConnections);
+    Result track = closedLoop("/v1/track, full load", "/v1/track", 1, phase, trackConnections);
     System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "%d s a phase, %d connections for /v1/batch, %d for /v1/track%n",
+        phase.toSeconds(),
+        batchConnections,
+        trackConnections);
     System.out.println("| phase | events/s | p50 ms | p99 ms | of raw Kafka | errors |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-    System.out.println(
-        String.format(
-            Locale.ROOT,
-            "| raw KafkaProducer, same payloads | %,.0f | | | 100%% | %d |",
-            raw.eventsPerSecond(),
-            raw.errors()));
+    System.out.printf(
+        Locale.ROOT,
+        "| raw KafkaProducer, same payloads | %,.0f | | | 100%% | %d |%n",
+        raw.eventsPerSecond(),
+        raw.errors());
     for (Result r : List.of(batch, half, track)) {
       System.out.println(r.line(raw.eventsPerSecond()));
     }
-    System.out.println(
-        String.format(Locale.ROOT, "(/v1/track: %,.0f requests/s)", track.eventsPerSecond()));
   }
 
-  /**
-   * The ceiling: the same JSON bytes produced straight to the broker with the platform's settings.
-   */
+  /** The ceiling: the same JSON bytes produced straight to the broker, platform settings. */
   private Result rawProducer() throws Exception {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
@@ -125,10 +126,7 @@ public final class IngestLoadDriver {
           long n = sequence.incrementAndGet();
           acks.add(
               producer.send(
-                  new ProducerRecord<>(
-                      topic,
-                      "acme:user-" + (n % 20_000),
-                      Payloads.event(n).getBytes(StandardCharsets.UTF_8))));
+                  new ProducerRecord<>(topic, "acme:user-" + (n % 20_000), singles.get(n))));
         }
         sent += 1000;
         if (acks.size() > 50_000) {
@@ -146,9 +144,11 @@ public final class IngestLoadDriver {
     return new Result("raw", sent / seconds, 0, 0, 0);
   }
 
-  private Result closedLoop(String name, String path, boolean batch, Duration duration)
+  /** Each connection sends its next request as soon as the last one is answered. */
+  private Result closedLoop(
+      String name, String path, int eventsPerRequest, Duration duration, int connections)
       throws Exception {
-    Histogram latency = new Histogram(60_000_000_000L, 3);
+    Histogram latency = new Histogram(MAX_LATENCY + 1, 3);
     AtomicLong events = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     long start = System.nanoTime();
@@ -159,22 +159,18 @@ public final class IngestLoadDriver {
       running.add(
           workers.submit(
               () -> {
-                while (System.nanoTime() < end) {
-                  long first = sequence.getAndAdd(batch ? BATCH : 1);
-                  byte[] body =
-                      batch
-                          ? Payloads.batch(first, BATCH)
-                          : Payloads.event(first).getBytes(StandardCharsets.UTF_8);
-                  long t0 = System.nanoTime();
-                  boolean ok = post(path, body);
-                  long t1 = System.nanoTime();
-                  synchronized (latency) {
-                    latency.recordValue(Math.min(t1 - t0, 59_000_000_000L));
-                  }
-                  if (ok) {
-                    events.addAndGet(batch ? BATCH : 1);
-                  } else {
-                    errors.incrementAndGet();
+                try (KeepAliveClient client = new KeepAliveClient(url, auth)) {
+                  while (System.nanoTime() < end) {
+                    long n = sequence.getAndIncrement();
+                    byte[] body = eventsPerRequest > 1 ? batches.get(n) : singles.get(n);
+                    long t0 = System.nanoTime();
+                    boolean ok = client.post(path, body) == 200;
+                    record(latency, System.nanoTime() - t0);
+                    if (ok) {
+                      events.addAndGet(eventsPerRequest);
+                    } else {
+                      errors.incrementAndGet();
+                    }
                   }
                 }
                 return null;
@@ -194,9 +190,9 @@ public final class IngestLoadDriver {
   }
 
   /** Batches sent at a fixed rate whatever the answers' speed, so latency is not flattered. */
-  private Result openLoop(String name, double batchesPerSecond, Duration duration)
+  private Result openLoop(String name, double batchesPerSecond, Duration duration, int connections)
       throws Exception {
-    Histogram latency = new Histogram(60_000_000_000L, 3);
+    Histogram latency = new Histogram(MAX_LATENCY + 1, 3);
     AtomicLong events = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     long intervalNanos = (long) (1e9 / batchesPerSecond);
@@ -204,21 +200,24 @@ public final class IngestLoadDriver {
     long count = duration.toNanos() / intervalNanos;
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
     ExecutorService senders = Executors.newFixedThreadPool(connections * 2);
+    BlockingQueue<KeepAliveClient> clients = new LinkedBlockingQueue<>();
+    for (int c = 0; c < connections * 2; c++) {
+      clients.add(new KeepAliveClient(url, auth));
+    }
     for (long i = 0; i < count; i++) {
       long due = start + i * intervalNanos;
       long wait = due - System.nanoTime();
       if (wait > 0) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
-      byte[] body = Payloads.batch(sequence.getAndAdd(BATCH), BATCH);
+      byte[] body = batches.get(sequence.getAndIncrement());
       inFlight.add(
           CompletableFuture.runAsync(
               () -> {
-                boolean ok = post("/v1/batch", body);
-                long took = System.nanoTime() - due;
-                synchronized (latency) {
-                  latency.recordValue(Math.min(took, 59_000_000_000L));
-                }
+                KeepAliveClient client = clients.poll();
+                boolean ok = client.post("/v1/batch", body) == 200;
+                clients.add(client);
+                record(latency, System.nanoTime() - due);
                 if (ok) {
                   events.addAndGet(BATCH);
                 } else {
@@ -229,6 +228,7 @@ public final class IngestLoadDriver {
     }
     CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
     senders.shutdown();
+    clients.forEach(KeepAliveClient::close);
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Result(
         String.format(Locale.ROOT, "%s (%.0f batches/s offered)", name, batchesPerSecond),
@@ -238,20 +238,9 @@ public final class IngestLoadDriver {
         errors.get());
   }
 
-  private boolean post(String path, byte[] body) {
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url + path))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Authorization", auth)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (Exception e) {
-      return false;
+  private static void record(Histogram latency, long nanos) {
+    synchronized (latency) {
+      latency.recordValue(Math.min(nanos, MAX_LATENCY));
     }
   }
 }

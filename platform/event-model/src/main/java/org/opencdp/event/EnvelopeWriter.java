@@ -1,71 +1,96 @@
 package org.opencdp.event;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Writes a {@link SegmentEvent} back to its JSON object, extra top-level fields last. */
+/**
+ * Writes a {@link SegmentEvent} back to JSON, extra top-level fields last. {@link #encode} streams
+ * straight to bytes (the ingest hot path); {@link #write} builds a tree for callers that want one.
+ */
 final class EnvelopeWriter {
 
   private EnvelopeWriter() {}
 
-  static ObjectNode write(SegmentEvent event) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    Envelope e = event.envelope();
-    out.put("type", event.type().wireName());
-    putIfPresent(out, "messageId", e.messageId());
-    putIfPresent(out, "userId", e.userId());
-    putIfPresent(out, "anonymousId", e.anonymousId());
+  static ObjectNode write(SegmentEvent event, JsonMapper mapper) {
+    return (ObjectNode) mapper.readTree(encode(event, mapper));
+  }
+
+  static byte[] encode(SegmentEvent event, JsonMapper mapper) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+      Envelope e = event.envelope();
+      out.writeStartObject();
+      out.writeStringProperty("type", event.type().wireName());
+      string(out, "messageId", e.messageId());
+      string(out, "userId", e.userId());
+      string(out, "anonymousId", e.anonymousId());
+      typed(out, event);
+      object(out, "context", e.context());
+      object(out, "integrations", e.integrations());
+      instant(out, "timestamp", e.timestamp());
+      instant(out, "originalTimestamp", e.originalTimestamp());
+      instant(out, "sentAt", e.sentAt());
+      instant(out, "receivedAt", e.receivedAt());
+      string(out, "tenantId", e.tenantId());
+      string(out, "sourceId", e.sourceId());
+      for (Map.Entry<String, JsonNode> extra : e.extra().properties()) {
+        out.writeName(extra.getKey());
+        out.writeTree(extra.getValue());
+      }
+      out.writeEndObject();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void typed(JsonGenerator out, SegmentEvent event) {
     if (event instanceof SegmentEvent.Track t) {
-      out.put("event", t.event());
-      out.set("properties", t.properties());
+      out.writeStringProperty("event", t.event());
+      always(out, "properties", t.properties());
     } else if (event instanceof SegmentEvent.Identify i) {
-      out.set("traits", i.traits());
+      always(out, "traits", i.traits());
     } else if (event instanceof SegmentEvent.Page p) {
-      named(out, p.name(), p.category(), p.properties());
+      string(out, "name", p.name());
+      string(out, "category", p.category());
+      always(out, "properties", p.properties());
     } else if (event instanceof SegmentEvent.Screen s) {
-      named(out, s.name(), s.category(), s.properties());
+      string(out, "name", s.name());
+      string(out, "category", s.category());
+      always(out, "properties", s.properties());
     } else if (event instanceof SegmentEvent.Group g) {
-      out.put("groupId", g.groupId());
-      out.set("traits", g.traits());
+      out.writeStringProperty("groupId", g.groupId());
+      always(out, "traits", g.traits());
     } else if (event instanceof SegmentEvent.Alias a) {
-      out.put("previousId", a.previousId());
+      out.writeStringProperty("previousId", a.previousId());
     }
-    if (!e.context().isEmpty()) {
-      out.set("context", e.context());
-    }
-    if (!e.integrations().isEmpty()) {
-      out.set("integrations", e.integrations());
-    }
-    putIfPresent(out, "timestamp", e.timestamp());
-    putIfPresent(out, "originalTimestamp", e.originalTimestamp());
-    putIfPresent(out, "sentAt", e.sentAt());
-    putIfPresent(out, "receivedAt", e.receivedAt());
-    putIfPresent(out, "tenantId", e.tenantId());
-    putIfPresent(out, "sourceId", e.sourceId());
-    for (Map.Entry<String, JsonNode> extra : e.extra().properties()) {
-      out.set(extra.getKey(), extra.getValue());
-    }
-    return out;
   }
 
-  private static void named(ObjectNode out, String name, String category, ObjectNode properties) {
-    putIfPresent(out, "name", name);
-    putIfPresent(out, "category", category);
-    out.set("properties", properties);
-  }
-
-  private static void putIfPresent(ObjectNode out, String field, String value) {
+  private static void string(JsonGenerator out, String field, String value) {
     if (value != null) {
-      out.put(field, value);
+      out.writeStringProperty(field, value);
     }
   }
 
-  private static void putIfPresent(ObjectNode out, String field, Instant value) {
+  private static void instant(JsonGenerator out, String field, Instant value) {
     if (value != null) {
-      out.put(field, value.toString());
+      out.writeStringProperty(field, IsoInstants.format(value));
+    }
+  }
+
+  private static void always(JsonGenerator out, String field, ObjectNode value) {
+    out.writeName(field);
+    out.writeTree(value != null ? value : JsonNodeFactory.instance.objectNode());
+  }
+
+  private static void object(JsonGenerator out, String field, ObjectNode value) {
+    if (!value.isEmpty()) {
+      out.writeName(field);
+      out.writeTree(value);
     }
   }
 }

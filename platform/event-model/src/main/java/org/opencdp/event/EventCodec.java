@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -38,7 +37,8 @@ public final class EventCodec {
                                 Math.max(limits.maxBatchBytes(), limits.maxEventBytes()))
                             .build())
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Duplicate keys are caught as the tree is built, without a second set of names.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -80,7 +80,12 @@ public final class EventCodec {
     } catch (JacksonException e) {
       throw translate(e);
     }
-    return checkedObject(node);
+    ObjectNode object = checkedObject(node);
+    // Beyond ~300 digits a plain number literal could exceed a double: then always walk the tree.
+    if (limits.maxNumberLength() >= 300 || JsonChecks.mayHide(json)) {
+      JsonChecks.check(object, "");
+    }
+    return object;
   }
 
   /** Parses text that must be exactly one JSON object (a line of an NDJSON import, say). */
@@ -136,12 +141,12 @@ public final class EventCodec {
   }
 
   public ObjectNode toJson(SegmentEvent event) {
-    return EnvelopeWriter.write(event);
+    return EnvelopeWriter.write(event, mapper);
   }
 
   /** Compact UTF-8 JSON. */
   public byte[] encode(SegmentEvent event) {
-    return mapper.writeValueAsBytes(EnvelopeWriter.write(event));
+    return EnvelopeWriter.encode(event, mapper);
   }
 
   public byte[] write(JsonNode node) {
@@ -156,7 +161,6 @@ public final class EventCodec {
       throw new MalformedJson(
           MalformedJson.Fault.NOT_AN_OBJECT, "expected a JSON object at the top level", "", 1, 1);
     }
-    JsonChecks.check(node, "");
     return (ObjectNode) node;
   }
 
@@ -190,7 +194,10 @@ public final class EventCodec {
     long column = at == null ? -1 : at.getColumnNr();
     String original = String.valueOf(e.getOriginalMessage());
     MalformedJson.Fault fault = classify(e, original);
-    String message = firstSentence(original);
+    String message =
+        fault == MalformedJson.Fault.DUPLICATE_KEY
+            ? duplicateKey(original)
+            : firstSentence(original);
     if (line > 0) {
       message = message + " (line " + line + ", column " + column + ")";
     }
@@ -198,7 +205,7 @@ public final class EventCodec {
   }
 
   private static MalformedJson.Fault classify(JacksonException e, String message) {
-    if (message.startsWith("Duplicate Object property") || message.startsWith("Duplicate field")) {
+    if (message.startsWith("Duplicate ")) {
       return MalformedJson.Fault.DUPLICATE_KEY;
     }
     if (e instanceof StreamConstraintsException) {
@@ -209,9 +216,19 @@ public final class EventCodec {
     return MalformedJson.Fault.SYNTAX;
   }
 
+  /** Jackson names its own classes in this message: say it in the platform's words. */
+  private static String duplicateKey(String message) {
+    int open = message.indexOf('"');
+    int close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    String name = close > open ? message.substring(open + 1, close) : "?";
+    return "duplicate key '" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "'";
+  }
+
   /** Jackson's messages may continue with hints about its own features: keep the first line. */
   private static String firstSentence(String message) {
-    String line = message.lines().findFirst().orElse("malformed JSON");
+    // Backticked names are Jackson's own types and features, not the client's input.
+    String line =
+        message.lines().findFirst().orElse("malformed JSON").replaceAll("`[^`]*`", "value");
     int hint = line.indexOf(" (for ");
     if (hint > 0) {
       line = line.substring(0, hint);

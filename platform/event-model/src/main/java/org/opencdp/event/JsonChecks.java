@@ -11,6 +11,34 @@ final class JsonChecks {
 
   private JsonChecks() {}
 
+  /**
+   * Whether the raw JSON could hold what {@link #check} looks for: an unpaired surrogate can only
+   * come from a {@code \\uD8xx}-{@code \\uDFxx} escape (well-formed UTF-8 cannot encode one), and a
+   * number beyond a double only from an exponent, since number literals are at most 64 characters.
+   * Most events have neither, and skip the walk.
+   */
+  static boolean mayHide(byte[] json) {
+    for (int i = 0; i < json.length - 2; i++) {
+      byte b = json[i];
+      if (b == '\\' && json[i + 1] == 'u' && i + 2 < json.length) {
+        byte h = json[i + 2];
+        if (h == 'd' || h == 'D') {
+          return true;
+        }
+      } else if ((b == 'e' || b == 'E') && i > 0 && isDigitOrPoint(json[i - 1])) {
+        byte next = json[i + 1];
+        if (next == '+' || next == '-' || (next >= '0' && next <= '9')) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigitOrPoint(byte b) {
+    return (b >= '0' && b <= '9') || b == '.';
+  }
+
   static void check(JsonNode node, String pointer) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
