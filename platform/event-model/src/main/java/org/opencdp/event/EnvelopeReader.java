@@ -59,6 +59,10 @@ final class EnvelopeReader {
   }
 
   static Instant parseTimestamp(String text) {
+    Instant canonical = IsoInstants.parseCanonical(text);
+    if (canonical != null) {
+      return canonical;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeException e) {

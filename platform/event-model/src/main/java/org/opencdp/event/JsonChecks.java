@@ -18,14 +18,18 @@ final class JsonChecks {
    * Most events have neither, and skip the walk.
    */
   static boolean mayHide(byte[] json) {
-    for (int i = 0; i < json.length - 2; i++) {
-      byte b = json[i];
-      if (b == '\\' && json[i + 1] == 'u' && i + 2 < json.length) {
-        byte h = json[i + 2];
-        if (h == 'd' || h == 'D') {
+    for (int i = 1; i < json.length - 2; i++) {
+      int b = json[i];
+      // One test rejects almost every byte: only a backslash or an e/E goes further.
+      if (b != '\\' && (b | 0x20) != 'e') {
+        continue;
+      }
+      if (b == '\\') {
+        if (json[i + 1] == 'u' && (json[i + 2] | 0x20) == 'd') {
           return true;
         }
-      } else if ((b == 'e' || b == 'E') && i > 0 && isDigitOrPoint(json[i - 1])) {
+        i++; // the escaped character cannot start anything
+      } else if (isDigitOrPoint(json[i - 1])) {
         byte next = json[i + 1];
         if (next == '+' || next == '-' || (next >= '0' && next <= '9')) {
           return true;
