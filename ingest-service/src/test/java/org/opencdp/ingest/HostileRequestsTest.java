@@ -453,6 +453,24 @@ class HostileRequestsTest extends IngestServiceTest {
   }
 
   @Test
+  void answersOversizeHeadersWithAProblemToo() {
+    HttpResponse<String> response =
+        client()
+            .send(
+                client()
+                    .request("/v1/track")
+                    .header("Authorization", IngestClient.basic(IngestClient.WRITE_KEY))
+                    .header("X-Padding", "a".repeat(20_000))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build());
+    assertThat(response.statusCode()).isBetween(400, 499);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(IngestClient.json(response.body()).path("status").asInt())
+        .isEqualTo(response.statusCode());
+  }
+
+  @Test
   void saysWhereTheSyntaxErrorIs() {
     JsonNode problem =
         IngestClient.json(client().post("/v1/track", "{\n\"userId\": nul\n}").body());

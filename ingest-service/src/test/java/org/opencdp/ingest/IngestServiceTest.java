@@ -17,7 +17,11 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {IngestClient.WRITE_KEYS_PROPERTY, "cdp.ingest.import-chunk=200"})
+    properties = {
+      IngestClient.WRITE_KEYS_PROPERTY,
+      "cdp.ingest.import-chunk=200",
+      "logging.level.org.apache.kafka=WARN"
+    })
 public abstract class IngestServiceTest {
 
   protected static final String RAW = "it.raw." + UUID.randomUUID();

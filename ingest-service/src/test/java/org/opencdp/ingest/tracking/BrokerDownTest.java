@@ -18,7 +18,11 @@ import tools.jackson.databind.JsonNode;
 /** When Kafka cannot take a write, the client hears 503 with Retry-After, fast, never a 200. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {IngestClient.WRITE_KEYS_PROPERTY, "cdp.ingest.ack-timeout=3s"})
+    properties = {
+      IngestClient.WRITE_KEYS_PROPERTY,
+      "cdp.ingest.ack-timeout=3s",
+      "logging.level.org.apache.kafka=WARN"
+    })
 class BrokerDownTest {
 
   static final KafkaBroker broker = Infrastructure.dedicatedKafka();
