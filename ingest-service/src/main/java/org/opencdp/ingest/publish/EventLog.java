@@ -3,18 +3,20 @@ package org.opencdp.ingest.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.opencdp.event.Topics;
 import org.opencdp.ingest.IngestErrorCode;
 import org.opencdp.ingest.IngestProperties;
 import org.opencdp.servicekit.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +30,13 @@ public class EventLog {
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
   public static final String TENANT_HEADER = "cdp-tenant";
 
-  private final KafkaTemplate<String, byte[]> kafka;
+  private final ProducerFactory<String, byte[]> producers;
   private final Topics topics;
   private final Duration ackTimeout;
   private final long retryAfterSeconds;
 
-  EventLog(KafkaTemplate<String, byte[]> kafka, Topics topics, IngestProperties properties) {
-    this.kafka = kafka;
+  EventLog(ProducerFactory<String, byte[]> producers, Topics topics, IngestProperties properties) {
+    this.producers = producers;
     this.topics = topics;
     this.ackTimeout = properties.ackTimeout();
     this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
@@ -58,28 +60,35 @@ public class EventLog {
       return;
     }
     long deadline = System.nanoTime() + ackTimeout.toNanos();
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
-    try {
-      for (int i = 0; i < acks.length; i++) {
-        acks[i] = kafka.send(records.get(i));
+    CountDownLatch acks = new CountDownLatch(records.size());
+    AtomicReference<Exception> refused = new AtomicReference<>();
+    Callback callback =
+        (metadata, exception) -> {
+          if (exception != null) {
+            refused.compareAndSet(null, exception);
+          }
+          acks.countDown();
+        };
+    // One shared, thread-safe producer (the factory hands out the same instance); one latch per
+    // request rather than a future per record keeps a 100-event batch cheap.
+    try (Producer<String, byte[]> producer = producers.createProducer()) {
+      for (ProducerRecord<String, byte[]> record : records) {
+        producer.send(record, callback);
       }
-      CompletableFuture.allOf(acks)
-          .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw unavailable(
-          "the event log did not acknowledge within " + ackTimeout.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      log.warn("Kafka refused a write: {}", e.getCause().toString());
-      throw unavailable("the event log refused the write; nothing was accepted");
+      if (!acks.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw unavailable(
+            "the event log did not acknowledge within " + ackTimeout.toMillis() + " ms");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable("the request was interrupted before the event log acknowledged");
-    } catch (org.apache.kafka.common.KafkaException e) {
+    } catch (KafkaException e) {
       log.warn("Kafka send failed: {}", e.toString());
       throw unavailable("the event log is unavailable");
-    } catch (org.springframework.kafka.KafkaException e) {
-      log.warn("Kafka send failed: {}", e.toString());
-      throw unavailable("the event log is unavailable");
+    }
+    if (refused.get() != null) {
+      log.warn("Kafka refused a write: {}", refused.get().toString());
+      throw unavailable("the event log refused the write; nothing was accepted");
     }
   }
 
