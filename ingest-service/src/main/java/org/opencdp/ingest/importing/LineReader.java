@@ -61,6 +61,16 @@ final class LineReader {
       }
     }
     lineNumber++;
+    if (lineNumber == 1
+        && size >= 3
+        && line[0] == (byte) 0xEF
+        && line[1] == (byte) 0xBB
+        && line[2] == (byte) 0xBF) {
+      // A UTF-8 byte order mark, as spreadsheet exports write it: not part of the first value.
+      System.arraycopy(line, 3, line, 0, size - 3);
+      size -= 3;
+      length -= 3;
+    }
     if (size > 0 && line[size - 1] == '\r' && length <= maxLine + 1L) {
       size--;
       length--;

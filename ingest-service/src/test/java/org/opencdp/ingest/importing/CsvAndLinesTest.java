@@ -32,6 +32,12 @@ class CsvAndLinesTest {
   }
 
   @Test
+  void dropsTheByteOrderMarkSpreadsheetsWrite() throws IOException {
+    CsvRecords records = new CsvRecords(lines("\uFEFFuserId,plan\nu1,pro\n", 1000));
+    assertThat(records.next().fields()).containsExactly("userId", "plan");
+  }
+
+  @Test
   void readsQuotedCsvFieldsWithCommasQuotesAndLineBreaks() throws IOException {
     CsvRecords records =
         new CsvRecords(lines("a,\"b,c\",\"say \"\"hi\"\"\"\n\"multi\nline\",2,\n", 1000));
