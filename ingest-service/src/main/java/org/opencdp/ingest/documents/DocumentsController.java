@@ -1,5 +1,9 @@
 package org.opencdp.ingest.documents;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequiresRole(Role.WRITE)
+@Tag(name = "Documents", description = "Unstructured text for the knowledge base")
 class DocumentsController {
 
   private static final Set<String> FIELDS =
@@ -58,6 +63,18 @@ class DocumentsController {
     this.codec = new EventCodec(JsonLimits.segment().withSizes(maxBytes, maxBytes));
   }
 
+  @Operation(
+      summary = "Send a document to the knowledge base",
+      description =
+          "documentId (optional, generated when absent), title, text (required), language"
+              + " (BCP 47), tags. 202 once Kafka has it.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      "{\"documentId\":\"doc-1\",\"title\":\"Q2 review\",\"text\":\"产品A的Q2销量同比增长30%\","
+                          + "\"language\":\"zh\",\"tags\":[\"product-a\"]}")))
   @PostMapping(path = "/v1/documents", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, Object> post(HttpServletRequest request, CallerIdentity caller) throws IOException {

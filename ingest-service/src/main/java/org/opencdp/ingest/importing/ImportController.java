@@ -1,5 +1,7 @@
 package org.opencdp.ingest.importing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequiresRole(Role.WRITE)
+@Tag(name = "Import", description = "Bulk NDJSON and CSV imports, streamed")
 class ImportController {
 
   private static final Pattern IMPORT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -61,6 +64,13 @@ class ImportController {
    * Segment's own libraries (analytics-java among them) post their batches to {@code /v1/import/}
    * as JSON: that is the batch endpoint. NDJSON and CSV bodies are bulk imports.
    */
+  @Operation(
+      summary = "Bulk import: a JSON batch, NDJSON or CSV of any size",
+      description =
+          "application/json: a Segment batch (what Segment's libraries send here)."
+              + " application/x-ndjson: one event per line. text/csv: a header row, then one event"
+              + " per row; type, event and mapping=col:target[:string],... say how. Streamed; the"
+              + " response is the final report, GET /v1/import/{importId} shows progress.")
   @PostMapping(
       path = {"/v1/import", "/v1/import/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,6 +127,7 @@ class ImportController {
     return job.report(clock.instant());
   }
 
+  @Operation(summary = "Progress of a running or finished import of this tenant")
   @GetMapping(path = "/v1/import/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> progress(@PathVariable String importId, CallerIdentity caller) {
     return jobs.find(caller.tenantId(), importId)

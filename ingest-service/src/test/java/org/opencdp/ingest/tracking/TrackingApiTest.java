@@ -221,6 +221,10 @@ class TrackingApiTest extends IngestServiceTest {
   void servesItsOpenApiDescription() {
     HttpResponse<String> response = client().send(client().request("/v3/api-docs").GET().build());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response.body()).path("paths").has("/v1/batch")).isTrue();
+    JsonNode paths = json(response.body()).path("paths");
+    assertThat(paths.has("/v1/batch")).isTrue();
+    assertThat(paths.has("/v1/import")).isTrue();
+    assertThat(paths.has("/v1/documents")).isTrue();
+    assertThat(paths.path("/v1/track").path("post").path("summary").asString()).isNotBlank();
   }
 }
