@@ -178,6 +178,13 @@ class HostileRequestsTest extends IngestServiceTest {
             "batch-too-large"));
     c.add(gzipBomb());
     c.add(
+        post(
+            "batch of 20,000 empty events",
+            "/v1/batch",
+            "{\"batch\":[" + "{},".repeat(19_999) + "{}]}",
+            413,
+            "batch-too-large"));
+    c.add(
         new Case(
             "body says gzip but is not",
             "POST",

@@ -17,6 +17,7 @@ import org.opencdp.event.ReasonCode;
 import org.opencdp.event.RecordKeys;
 import org.opencdp.event.SegmentEvent;
 import org.opencdp.ingest.IngestErrorCode;
+import org.opencdp.ingest.IngestProperties;
 import org.opencdp.ingest.publish.EventLog;
 import org.opencdp.servicekit.problem.ProblemException;
 import org.opencdp.servicekit.tenant.CallerIdentity;
@@ -36,7 +37,10 @@ public class EventIntake {
   private final EventLog log;
   private final Clock clock;
 
-  EventIntake(EventCodec codec, EventLog log, Clock clock) {
+  private final int maxBatchEvents;
+
+  EventIntake(EventCodec codec, EventLog log, Clock clock, IngestProperties properties) {
+    this.maxBatchEvents = properties.maxBatchEvents();
     this.codec = codec;
     this.log = log;
     this.clock = clock;
@@ -81,6 +85,13 @@ public class EventIntake {
       batch = codec.readBatch(body);
     } catch (MalformedJson e) {
       throw malformed(e);
+    }
+    if (batch.events().size() > maxBatchEvents) {
+      throw new ProblemException(
+              IngestErrorCode.BATCH_TOO_LARGE,
+              "the batch has " + batch.events().size() + " events; the limit is " + maxBatchEvents)
+          .field("batch")
+          .rule("max-batch-events");
     }
     Instant receivedAt = clock.instant();
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.events().size());

@@ -23,6 +23,7 @@ class WriteKeysTest {
             Duration.ofSeconds(5),
             DataSize.ofKilobytes(32),
             DataSize.ofKilobytes(500),
+            10_000,
             DataSize.ofMegabytes(2),
             1000,
             1000));
