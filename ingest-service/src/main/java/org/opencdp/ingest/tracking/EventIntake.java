@@ -56,26 +56,12 @@ public class EventIntake {
 
   /** One event to its type's endpoint: refused outright (400/413) rather than quarantined. */
   public String acceptOne(EventType type, byte[] body, CallerIdentity caller) {
-    ObjectNode node = parse(body);
-    SegmentEvent event;
-    try {
-      event = codec.decode(node, type);
-    } catch (InvalidEvent e) {
-      throw invalid(e.reasons());
+    Verdict verdict = judge(parse(body), type, caller, clock.instant());
+    if (verdict.quarantined()) {
+      throw refused(verdict.reasons());
     }
-    SegmentEvent enriched = Enrichment.enrich(event, caller, clock.instant());
-    byte[] value = codec.encode(enriched);
-    if (value.length > codec.limits().maxEventBytes()) {
-      throw new ProblemException(
-              IngestErrorCode.EVENT_TOO_LARGE,
-              "the event is "
-                  + value.length
-                  + " bytes as stored; the limit is "
-                  + codec.limits().maxEventBytes())
-          .rule("max-event-size");
-    }
-    log.publish(List.of(accepted(caller, enriched, value)));
-    return enriched.envelope().messageId();
+    log.publish(List.of(verdict.record()));
+    return verdict.messageId();
   }
 
   /** A batch: good events are accepted, bad ones quarantined with their index and reasons. */
@@ -224,6 +210,14 @@ public class EventIntake {
       problem.property("line", e.line()).property("column", e.column());
     }
     return problem;
+  }
+
+  private static ProblemException refused(List<Reason> reasons) {
+    if (reasons.get(0).code().equals(ReasonCode.EVENT_TOO_LARGE.code())) {
+      return new ProblemException(IngestErrorCode.EVENT_TOO_LARGE, reasons.get(0).message())
+          .rule(ReasonCode.EVENT_TOO_LARGE.code());
+    }
+    return invalid(reasons);
   }
 
   static ProblemException invalid(List<Reason> reasons) {
