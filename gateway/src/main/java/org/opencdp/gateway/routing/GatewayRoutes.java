@@ -1,0 +1,142 @@
+package org.opencdp.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.http.HttpClient;
+import java.util.List;
+import org.opencdp.gateway.GatewayProperties;
+import org.opencdp.gateway.keys.KeyAuthenticator;
+import org.opencdp.servicekit.auth.InternalTokenSigner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * One Gateway Server MVC route per downstream: its paths, the internal token in place of the
+ * client's credential, and a circuit breaker that answers 503 while the service is down.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayRoutes {
+
+  /** Ahead of everything that acts for a caller; the slot service-kit's auth filter would take. */
+  static final int ACCESS_FILTER_ORDER = -100;
+
+  @Bean
+  FilterRegistrationBean<AccessFilter> accessFilter(KeyAuthenticator authenticator) {
+    FilterRegistrationBean<AccessFilter> registration =
+        new FilterRegistrationBean<>(new AccessFilter(authenticator));
+    registration.setName("gatewayAccessFilter");
+    registration.setOrder(ACCESS_FILTER_ORDER);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setName("gatewaySecurityHeadersFilter");
+    registration.setOrder(ACCESS_FILTER_ORDER - 20);
+    return registration;
+  }
+
+  /**
+   * Only with origins configured; preflights are answered before the access filter asks for a key.
+   */
+  @Bean
+  FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties props) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(props.allowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Content-Encoding"));
+    cors.setExposedHeaders(
+        List.of("Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
+    cors.setMaxAge(props.maxAge());
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/v1/**", cors);
+    FilterRegistrationBean<CorsFilter> registration =
+        new FilterRegistrationBean<>(new CorsFilter(source));
+    registration.setName("gatewayCorsFilter");
+    registration.setOrder(ACCESS_FILTER_ORDER - 10);
+    registration.setEnabled(!props.allowedOrigins().isEmpty());
+    return registration;
+  }
+
+  /** After authentication and rate limiting: a caller without a key gets its 401, not a 413. */
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BodyLimitProperties limits) {
+    FilterRegistrationBean<BodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodyLimitFilter(limits));
+    registration.setName("gatewayBodyLimitFilter");
+    registration.setOrder(ACCESS_FILTER_ORDER + 20);
+    return registration;
+  }
+
+  /** The HTTP client of every route: a dead downstream fails within the connect timeout. */
+  @Bean
+  ClientHttpRequestFactory gatewayRequestFactory(GatewayProperties props) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(props.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+    factory.setReadTimeout(props.readTimeout());
+    return factory;
+  }
+
+  @Bean
+  CircuitBreakerRegistry downstreamBreakers(BreakerProperties props) {
+    return CircuitBreakerRegistry.of(
+        CircuitBreakerConfig.custom()
+            .failureRateThreshold(props.failureRateThreshold())
+            .slidingWindowSize(props.slidingWindowSize())
+            .minimumNumberOfCalls(props.minimumNumberOfCalls())
+            .waitDurationInOpenState(props.openFor())
+            .build());
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> downstreamRoutes(
+      RoutesProperties routes,
+      InternalTokenSigner signer,
+      CircuitBreakerRegistry breakers,
+      BreakerProperties breakerProps) {
+    RouterFunctions.Builder all = RouterFunctions.route();
+    for (Downstream downstream : Downstream.values()) {
+      RequestPredicate paths = null;
+      for (PublicRoute r : PublicRoute.ALL) {
+        if (r.downstream() == downstream) {
+          for (var pattern : r.patterns()) {
+            RequestPredicate p = RequestPredicates.path(pattern.getPatternString());
+            paths = paths == null ? p : paths.or(p);
+          }
+        }
+      }
+      CircuitBreaker breaker =
+          breakerProps.enabled() ? breakers.circuitBreaker(downstream.id()) : null;
+      all.add(
+          route(downstream.id())
+              .route(paths, new DownstreamCall(downstream, breaker, HandlerFunctions.http()))
+              .before(uri(routes.uri(downstream)))
+              .before(new InternalTokenRelay(signer))
+              .build());
+    }
+    return all.build();
+  }
+}
