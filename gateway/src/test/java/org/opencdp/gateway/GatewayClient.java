@@ -42,6 +42,11 @@ public final class GatewayClient {
     return send(request, authorization);
   }
 
+  /** A request to {@code path} to complete and {@link #send}. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+  }
+
   public HttpResponse<String> get(String path, String authorization) {
     return send(
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET(),

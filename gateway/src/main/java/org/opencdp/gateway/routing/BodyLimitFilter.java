@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.opencdp.gateway.GatewayErrorCode;
+import org.opencdp.servicekit.problem.PlatformErrorCode;
 import org.opencdp.servicekit.problem.ProblemException;
 import org.opencdp.servicekit.problem.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,6 +30,19 @@ final class BodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (isForm(request.getContentType())) {
+      // Spring rebuilds a form body from its parameters when proxying, which would corrupt the
+      // JSON that clients such as `curl -d` send under this type: refuse it rather than mangle it.
+      Problems.write(
+          response,
+          request,
+          new ProblemException(
+                  PlatformErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                  "OpenCDP's APIs take JSON, NDJSON or CSV, not form data: send Content-Type"
+                      + " application/json")
+              .field("Content-Type"));
+      return;
+    }
     long limit = limits.limitFor(request.getRequestURI());
     if (limit < 0) {
       chain.doFilter(request, response);
@@ -39,6 +53,13 @@ final class BodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new Limited(request, limit), response);
+  }
+
+  private static boolean isForm(String contentType) {
+    return contentType != null
+        && contentType
+            .toLowerCase(java.util.Locale.ROOT)
+            .startsWith("application/x-www-form-urlencoded");
   }
 
   static ProblemException tooLarge(long limit) {

@@ -51,6 +51,28 @@ class RoutingTest extends GatewayIntegrationTest {
   }
 
   @Test
+  void refusesFormBodiesRatherThanForwardThemReEncoded() throws Exception {
+    Tenants.Created tenant = newTenant();
+    DOWNSTREAM.clear();
+
+    // curl -d sends JSON as application/x-www-form-urlencoded; proxying would re-encode it.
+    HttpResponse<String> response =
+        client.send(
+            client
+                .request("/v1/batch")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"batch\":[" + EVENT + "]}")),
+            basic(tenant.writeKey()));
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(org.opencdp.gateway.GatewayClient.json(response).path("field").asString())
+        .isEqualTo("Content-Type");
+    assertThat(DOWNSTREAM.count()).isZero();
+  }
+
+  @Test
   void forwardsSecretKeyRequestWithTheKeysRolesAndNeverTheKey() throws Exception {
     Tenants.Created tenant = newTenant();
 
