@@ -1,0 +1,84 @@
+package org.opencdp.quality.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencdp.event.lake.EventRow;
+import org.opencdp.event.lake.LakeTable;
+import org.opencdp.quality.DuckDb;
+import org.opencdp.quality.TestEvents;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * hadoop-client-api is a compile-time dependency only (provided): the lake must write and read its
+ * footers in a JVM that has no Hadoop class at all, as the packaged service does.
+ */
+class NoHadoopTest {
+
+  @TempDir Path lake;
+
+  @Test
+  void writesAndReadsFootersWithNoHadoopOnTheClassPath() throws Exception {
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.contains("/org/apache/hadoop/")) // parquet-hadoop stays
+            .collect(Collectors.joining(File.pathSeparator));
+    Path log = lake.resolve("child.log");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp",
+                classPath,
+                NoHadoopTest.class.getName(),
+                lake.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("coverage {raw-0=[5]}");
+    try (DuckDb duck = new DuckDb(lake)) {
+      assertThat(duck.countEvents()).isEqualTo(1);
+    }
+  }
+
+  /** The child: writes one file and reads its coverage back. */
+  public static void main(String[] args) {
+    try {
+      Class.forName("org.apache.hadoop.conf.Configuration");
+      System.out.println("Hadoop is on the class path: the test proves nothing");
+      System.exit(2);
+    } catch (ClassNotFoundException expected) {
+      // as in the packaged service
+    }
+    LakeProperties properties =
+        new LakeProperties(
+            Path.of(args[0]),
+            DataSize.ofMegabytes(64),
+            Duration.ofSeconds(2),
+            100,
+            DataSize.ofMegabytes(8));
+    SourceCoverage coverage = new SourceCoverage();
+    coverage.add(new SourcePartition("raw", 0), 5);
+    EventRow row =
+        EventRow.of(TestEvents.order("acme", "m-1", Instant.parse("2026-12-03T10:00:00Z"), 1));
+    new LakeWriter(properties, Clock.systemUTC())
+        .writeEvents("acme", LocalDate.of(2026, 12, 3), List.of(row), coverage);
+    System.out.println(
+        "coverage " + new Lake(properties).recordedCoverage(LakeTable.EVENTS).partitions());
+  }
+}
