@@ -4,7 +4,7 @@ import org.opencdp.servicekit.problem.ErrorCode;
 import org.springframework.http.HttpStatus;
 
 /** The errors the gateway answers with, each a stable problem type. */
-public enum GatewayErrorCode implements ErrorCode {
+public enum GatewayErrorCode implements ErrorCode.Defined {
   MISSING_KEY("missing-key", HttpStatus.UNAUTHORIZED, "Missing key"),
   INVALID_KEY("invalid-key", HttpStatus.UNAUTHORIZED, "Invalid key"),
   REVOKED_KEY("revoked-key", HttpStatus.UNAUTHORIZED, "Revoked key"),
@@ -24,28 +24,14 @@ public enum GatewayErrorCode implements ErrorCode {
       "downstream-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
   DOWNSTREAM_TIMEOUT("downstream-timeout", HttpStatus.GATEWAY_TIMEOUT, "Service timed out");
 
-  private final String code;
-  private final HttpStatus status;
-  private final String title;
+  private final Definition definition;
 
   GatewayErrorCode(String code, HttpStatus status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 }

@@ -4,7 +4,7 @@ import org.opencdp.servicekit.problem.ErrorCode;
 import org.springframework.http.HttpStatus;
 
 /** The errors ingest-service answers with, each a stable problem type. */
-public enum IngestErrorCode implements ErrorCode {
+public enum IngestErrorCode implements ErrorCode.Defined {
   MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
   INVALID_EVENT("invalid-event", HttpStatus.BAD_REQUEST, "Invalid event"),
   EVENT_TOO_LARGE("event-too-large", HttpStatus.CONTENT_TOO_LARGE, "Event too large"),
@@ -21,28 +21,14 @@ public enum IngestErrorCode implements ErrorCode {
   INVALID_WRITE_KEY("invalid-write-key", HttpStatus.UNAUTHORIZED, "Invalid write key"),
   BROKER_UNAVAILABLE("broker-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Event log unavailable");
 
-  private final String code;
-  private final HttpStatus status;
-  private final String title;
+  private final Definition definition;
 
   IngestErrorCode(String code, HttpStatus status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 }

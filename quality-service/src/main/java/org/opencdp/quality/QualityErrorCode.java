@@ -4,32 +4,18 @@ import org.opencdp.servicekit.problem.ErrorCode;
 import org.springframework.http.HttpStatus;
 
 /** The errors quality-service answers with, each a stable problem type. */
-public enum QualityErrorCode implements ErrorCode {
+public enum QualityErrorCode implements ErrorCode.Defined {
   UNKNOWN_TABLE("unknown-table", HttpStatus.BAD_REQUEST, "Unknown lake table"),
   INVALID_DATE("invalid-date", HttpStatus.BAD_REQUEST, "Invalid date");
 
-  private final String code;
-  private final HttpStatus status;
-  private final String title;
+  private final Definition definition;
 
   QualityErrorCode(String code, HttpStatus status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 }

@@ -20,4 +20,31 @@ public interface ErrorCode {
   default URI type() {
     return URI.create(TYPE_BASE + code());
   }
+
+  /** The three facts that make an error code, held by the enums that implement {@link Defined}. */
+  record Definition(String code, HttpStatus status, String title) {}
+
+  /**
+   * For error-code enums: each constant holds one {@link Definition} and the interface answers from
+   * it, so an enum is only its constants.
+   */
+  interface Defined extends ErrorCode {
+
+    Definition definition();
+
+    @Override
+    default String code() {
+      return definition().code();
+    }
+
+    @Override
+    default HttpStatus status() {
+      return definition().status();
+    }
+
+    @Override
+    default String title() {
+      return definition().title();
+    }
+  }
 }

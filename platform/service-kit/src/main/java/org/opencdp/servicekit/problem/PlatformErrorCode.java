@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /** The error codes every service shares: protocol-level failures rather than domain ones. */
-public enum PlatformErrorCode implements ErrorCode {
+public enum PlatformErrorCode implements ErrorCode.Defined {
   MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
   VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed"),
   UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Unauthenticated"),
@@ -25,33 +25,19 @@ public enum PlatformErrorCode implements ErrorCode {
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
   GATEWAY_TIMEOUT("gateway-timeout", HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout");
 
-  private final String code;
-  private final HttpStatus status;
-  private final String title;
+  private final Definition definition;
 
   PlatformErrorCode(String code, HttpStatus status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 
   /** The platform code for an HTTP status; 400 maps to {@link #MALFORMED_REQUEST}. */
   public static Optional<PlatformErrorCode> forStatus(int status) {
-    return Arrays.stream(values()).filter(c -> c.status.value() == status).findFirst();
+    return Arrays.stream(values()).filter(c -> c.status().value() == status).findFirst();
   }
 }
