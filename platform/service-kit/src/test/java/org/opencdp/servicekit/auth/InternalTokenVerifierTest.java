@@ -47,6 +47,53 @@ class InternalTokenVerifierTest {
   }
 
   @Test
+  void stopsAnsweringARememberedTokenOnceItExpires() {
+    Instant[] now = {NOW};
+    Clock moving =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now[0];
+          }
+        };
+    InternalTokenVerifier remembering =
+        new InternalTokenVerifier(
+            KEYS.publicOnly(),
+            "opencdp-gateway",
+            "opencdp-services",
+            Duration.ofSeconds(5),
+            moving);
+    String token = signerAt(NOW).sign(ACME);
+
+    assertThat(remembering.verify(token)).isEqualTo(ACME);
+    assertThat(remembering.verify(token)).isEqualTo(ACME);
+    now[0] = NOW.plusSeconds(70);
+    assertThatThrownBy(() -> remembering.verify(token))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void neverRemembersARejectedToken() {
+    String token = signerAt(NOW).sign(ACME);
+    String tampered = token.substring(0, token.length() - 4) + "AAAA";
+
+    assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(ProblemException.class);
+    assertThat(verifier.verify(token)).isEqualTo(ACME);
+    assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(ProblemException.class);
+  }
+
+  @Test
   void keepsAnAbsentSourceAbsent() {
     CallerIdentity noSource = new CallerIdentity("acme", "key-2", Set.of(Role.WRITE), null);
 
