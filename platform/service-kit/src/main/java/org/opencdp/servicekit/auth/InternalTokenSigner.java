@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opencdp.servicekit.tenant.CallerIdentity;
 import org.opencdp.servicekit.tenant.Role;
 
@@ -23,6 +24,10 @@ public final class InternalTokenSigner {
   static final String ROLES = "roles";
   static final String SOURCE = "source";
 
+  /** Bounded: beyond this many callers the memory starts over rather than grow. */
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private final ConcurrentHashMap<CallerIdentity, Issued> recent = new ConcurrentHashMap<>();
   private final ECDSASigner signer;
   private final JWSHeader header;
   private final String issuer;
@@ -55,9 +60,29 @@ public final class InternalTokenSigner {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A compact JWS for the identity, valid from now for the configured time to live. */
+  /**
+   * A compact JWS for the identity, valid for the configured time to live. The same caller gets the
+   * same token for the first half of its life: signing costs about a millisecond, and services then
+   * answer a known token from memory. A token is never handed out with less than half its life
+   * left.
+   */
   public String sign(CallerIdentity identity) {
     Instant now = clock.instant();
+    Issued issued = recent.get(identity);
+    if (issued != null && now.isBefore(issued.reuseUntil())) {
+      return issued.token();
+    }
+    String token = mint(identity, now);
+    if (recent.size() >= MAX_REMEMBERED) {
+      recent.clear();
+    }
+    recent.put(identity, new Issued(token, now.plus(ttl.dividedBy(2))));
+    return token;
+  }
+
+  private record Issued(String token, Instant reuseUntil) {}
+
+  private String mint(CallerIdentity identity, Instant now) {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
