@@ -26,7 +26,7 @@ java "${java_opts[@]}" -Xmx512m -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
 pids+=($!)
 java "${java_opts[@]}" -Xmx1g -jar ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar \
   --server.port=18081 --spring.kafka.bootstrap-servers="$(cat "$work/bootstrap")" --cdp.data-dir="$work/data" \
-  --cdp.ingest.write-keys=cdp_wk_bench_direct=demo --logging.level.root=WARN >"$work/ingest.log" 2>&1 &
+  --logging.level.root=WARN >"$work/ingest.log" 2>&1 &
 pids+=($!)
 for port in 18080 18081; do
   for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/actuator/health/liveness" >/dev/null && break; sleep 0.5; done
@@ -34,4 +34,4 @@ done
 . "$work/data/local-credentials.env"
 
 java "${java_opts[@]}" -Xmx512m -cp "$cp" org.opencdp.bench.GatewayOverheadDriver \
-  http://127.0.0.1:18081 cdp_wk_bench_direct http://127.0.0.1:18080 "$CDP_WRITE_KEY" "${1:-10}" "${2:-3}" "${3:-4}"
+  http://127.0.0.1:18081 "$work/data/keys/internal-token.jwk" http://127.0.0.1:18080 "$CDP_WRITE_KEY" "${1:-10}" "${2:-3}" "${3:-4}"

@@ -20,9 +20,9 @@ bootstrap=$(cat "$work/bootstrap")
 
 java "${java_opts[@]}" -Xmx1g -jar ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar \
   --server.port=18081 --spring.kafka.bootstrap-servers="$bootstrap" --cdp.data-dir="$work/data" \
-  --cdp.ingest.write-keys=cdp_wk_bench=bench --logging.level.root=WARN >"$work/ingest.log" 2>&1 &
+  --logging.level.root=WARN >"$work/ingest.log" 2>&1 &
 ingest=$!
 for _ in $(seq 120); do curl -sf http://127.0.0.1:18081/actuator/health/liveness >/dev/null && break; sleep 0.5; done
 
 java "${java_opts[@]}" -Xmx512m -cp "$cp" org.opencdp.bench.IngestLoadDriver \
-  "$bootstrap" http://127.0.0.1:18081 cdp_wk_bench "${1:-20}" "${2:-16}" "${3:-64}"
+  "$bootstrap" http://127.0.0.1:18081 "$work/data/keys/internal-token.jwk" "${1:-20}" "${2:-16}" "${3:-64}"

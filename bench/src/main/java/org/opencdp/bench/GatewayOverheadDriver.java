@@ -1,10 +1,8 @@
 package org.opencdp.bench;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +26,9 @@ public final class GatewayOverheadDriver {
 
   public static void main(String[] args) throws Exception {
     URI direct = URI.create(args[0]);
-    String directAuth = basic(args[1]);
+    String directAuth = BenchAuth.header(args[1], "demo");
     URI gateway = URI.create(args[2]);
-    String gatewayAuth = basic(args[3]);
+    String gatewayAuth = BenchAuth.header(args[3], "demo");
     Duration round = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 10);
     int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
     int connections = args.length > 6 ? Integer.parseInt(args[6]) : 4;
@@ -121,10 +119,5 @@ public final class GatewayOverheadDriver {
 
   private static double ms(Histogram h, double percentile) {
     return h.getValueAtPercentile(percentile) / 1e6;
-  }
-
-  private static String basic(String key) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
   }
 }

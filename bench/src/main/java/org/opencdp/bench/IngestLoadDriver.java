@@ -1,10 +1,8 @@
 package org.opencdp.bench;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -26,8 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * broker (the ceiling), then /v1/batch (100-event batches) at full load and at half of it, then
  * /v1/track. Prints events/s, p50 and p99 for each phase and the ratio to the raw rate.
  *
- * <p>Arguments: {@code bootstrapServers ingestUrl writeKey [seconds] [batchConnections]
- * [trackConnections]}.
+ * <p>Arguments: {@code bootstrapServers ingestUrl writeKeyOrKeyFile [seconds] [batchConnections]
+ * [trackConnections]}: a write key when ingestUrl is the gateway, the service's internal-token key
+ * file when it is ingest-service itself.
  */
 public final class IngestLoadDriver {
 
@@ -47,9 +46,7 @@ public final class IngestLoadDriver {
   private IngestLoadDriver(String[] args) {
     this.bootstrap = args[0];
     this.url = URI.create(args[1]);
-    this.auth =
-        "Basic "
-            + Base64.getEncoder().encodeToString((args[2] + ":").getBytes(StandardCharsets.UTF_8));
+    this.auth = BenchAuth.header(args[2], "bench");
     this.phase = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);
     this.batchConnections = args.length > 4 ? Integer.parseInt(args[4]) : 16;
     this.trackConnections = args.length > 5 ? Integer.parseInt(args[5]) : 64;

@@ -18,7 +18,6 @@ public enum IngestErrorCode implements ErrorCode.Defined {
   INVALID_MAPPING("invalid-column-mapping", HttpStatus.BAD_REQUEST, "Invalid column mapping"),
   IMPORT_NOT_FOUND("import-not-found", HttpStatus.NOT_FOUND, "Import not found"),
   INVALID_DOCUMENT("invalid-document", HttpStatus.BAD_REQUEST, "Invalid document"),
-  INVALID_WRITE_KEY("invalid-write-key", HttpStatus.UNAUTHORIZED, "Invalid write key"),
   BROKER_UNAVAILABLE("broker-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Event log unavailable");
 
   private final Definition definition;

@@ -8,8 +8,6 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of ingest-service ({@code cdp.ingest.*}).
  *
- * @param writeKeys interim write keys until the gateway issues them: {@code key=tenant[:source]}
- *     pairs separated by commas
  * @param ackTimeout how long a request waits for the broker's acknowledgement before a 503
  * @param retryAfter the Retry-After a 503 suggests
  * @param maxEventSize largest accepted event (Segment: 32 KB)
@@ -22,7 +20,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("cdp.ingest")
 public record IngestProperties(
-    @DefaultValue("") String writeKeys,
     @DefaultValue("5s") Duration ackTimeout,
     @DefaultValue("5s") Duration retryAfter,
     @DefaultValue("32KB") DataSize maxEventSize,

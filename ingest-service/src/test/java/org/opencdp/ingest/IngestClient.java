@@ -9,24 +9,39 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.zip.GZIPOutputStream;
+import org.opencdp.servicekit.auth.InternalTokenSigner;
+import org.opencdp.servicekit.tenant.CallerIdentity;
+import org.opencdp.servicekit.tenant.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for ingest-service in tests: real requests over a real socket. */
+/**
+ * A plain HTTP client for ingest-service in tests: real requests over a real socket, authenticated
+ * as the gateway would call the service (the internal token of tenant {@code acme}'s write key).
+ */
 public final class IngestClient {
 
-  public static final String WRITE_KEY = "cdp_wk_test_acme";
-  public static final String WRITE_KEYS_PROPERTY =
-      "cdp.ingest.write-keys=" + WRITE_KEY + "=acme:web";
+  /** Who the tests write as: tenant acme, through a write key of source "web". */
+  public static final CallerIdentity WRITER =
+      new CallerIdentity("acme", "web", EnumSet.of(Role.WRITE), "web");
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final InternalTokenSigner signer;
 
-  public IngestClient(int port) {
+  public IngestClient(int port, InternalTokenSigner signer) {
     this.base = "http://127.0.0.1:" + port;
+    this.signer = signer;
+  }
+
+  /** The Authorization header the gateway sends for {@link #WRITER}. */
+  public String authorization() {
+    return "Bearer " + signer.sign(WRITER);
   }
 
   public static String basic(String writeKey) {
@@ -43,7 +58,7 @@ public final class IngestClient {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", basic(WRITE_KEY))
+            .header("Authorization", authorization())
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);

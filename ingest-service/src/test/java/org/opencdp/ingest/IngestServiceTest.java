@@ -3,8 +3,10 @@ package org.opencdp.ingest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.opencdp.servicekit.auth.InternalTokenSigner;
 import org.opencdp.testkit.ConsumedRecord;
 import org.opencdp.testkit.Infrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,11 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      IngestClient.WRITE_KEYS_PROPERTY,
-      "cdp.ingest.import-chunk=200",
-      "logging.level.org.apache.kafka=WARN"
-    })
+    properties = {"cdp.ingest.import-chunk=200", "logging.level.org.apache.kafka=WARN"})
 public abstract class IngestServiceTest {
 
   protected static final String RAW = "it.raw." + UUID.randomUUID();
@@ -38,9 +36,10 @@ public abstract class IngestServiceTest {
   }
 
   @LocalServerPort protected int port;
+  @Autowired protected InternalTokenSigner signer;
 
   protected IngestClient client() {
-    return new IngestClient(port);
+    return new IngestClient(port, signer);
   }
 
   /** The records on {@code topic} that mention {@code marker}, waiting until {@code expected}. */

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Segment's official Java library, unmodified, pointed at ingest-service: every message type must
- * arrive intact in the raw events topic. This is the "change one URL" promise.
+ * arrive intact in the raw events topic. This is the "change one URL" promise. The library puts the
+ * write key in the body; here an HTTP interceptor adds the internal token the gateway would (the
+ * gateway's own test covers the key in the body).
  */
 class SegmentLibraryCompatibilityTest extends IngestServiceTest {
 
@@ -31,8 +33,9 @@ class SegmentLibraryCompatibilityTest extends IngestServiceTest {
     String user = "seg-" + UUID.randomUUID();
     List<String> failures = new CopyOnWriteArrayList<>();
     Analytics analytics =
-        Analytics.builder(IngestClient.WRITE_KEY)
+        Analytics.builder("cdp_wk_checked_by_the_gateway")
             .endpoint("http://127.0.0.1:" + port)
+            .client(asTheGatewayWould())
             .flushQueueSize(50)
             .flushInterval(1, TimeUnit.SECONDS)
             .callback(
@@ -115,6 +118,20 @@ class SegmentLibraryCompatibilityTest extends IngestServiceTest {
     assertThat(byId(events, user + "-alias").path("previousId").asString())
         .isEqualTo("anon-" + user);
     assertThat(events).allSatisfy(e -> assertThat(e.path("tenantId").asString()).isEqualTo("acme"));
+  }
+
+  private okhttp3.OkHttpClient asTheGatewayWould() {
+    IngestClient client = client();
+    return new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(
+            chain ->
+                chain.proceed(
+                    chain
+                        .request()
+                        .newBuilder()
+                        .header("Authorization", client.authorization())
+                        .build()))
+        .build();
   }
 
   private static JsonNode byId(List<JsonNode> events, String messageId) {

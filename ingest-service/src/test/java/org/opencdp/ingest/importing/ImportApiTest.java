@@ -51,10 +51,7 @@ class ImportApiTest extends IngestServiceTest {
                 .send(
                     client()
                         .request("/v1/import/" + run)
-                        .header(
-                            "Authorization",
-                            org.opencdp.ingest.IngestClient.basic(
-                                org.opencdp.ingest.IngestClient.WRITE_KEY))
+                        .header("Authorization", client().authorization())
                         .GET()
                         .build())
                 .body());

@@ -24,6 +24,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.opencdp.ingest.IngestApplication;
 import org.opencdp.ingest.IngestClient;
+import org.opencdp.servicekit.auth.AuthProperties;
+import org.opencdp.servicekit.auth.InternalTokenKeys;
+import org.opencdp.servicekit.auth.InternalTokenSigner;
 import org.opencdp.testkit.Infrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +48,14 @@ class LargeImportTest {
       port = socket.getLocalPort();
     }
     Path log = Files.createDirectories(Path.of("target")).resolve("large-import-service.log");
+    // The child service verifies with the key in its data dir; the test signs as the gateway does.
+    InternalTokenSigner signer =
+        new InternalTokenSigner(
+            InternalTokenKeys.loadOrCreate(Path.of("target/test-data/keys/internal-token.jwk")),
+            AuthProperties.DEFAULT_ISSUER,
+            AuthProperties.DEFAULT_AUDIENCE,
+            Duration.ofMinutes(15),
+            java.time.Clock.systemUTC());
     Process service =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -58,8 +69,7 @@ class LargeImportTest {
                 "--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
                 "--cdp.kafka.topics.raw-events=" + topic,
                 "--cdp.kafka.create-topics=false",
-                "--cdp.data-dir=target/test-data",
-                "--cdp.ingest.write-keys=" + IngestClient.WRITE_KEY + "=acme:bulk")
+                "--cdp.data-dir=target/test-data")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -69,7 +79,7 @@ class LargeImportTest {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/import"))
               .timeout(Duration.ofMinutes(10))
-              .header("Authorization", IngestClient.basic(IngestClient.WRITE_KEY))
+              .header("Authorization", "Bearer " + signer.sign(IngestClient.WRITER))
               .header("Content-Type", "application/x-ndjson")
               .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedNdjson(lines)))
               .build();

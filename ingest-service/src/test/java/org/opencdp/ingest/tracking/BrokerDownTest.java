@@ -18,11 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** When Kafka cannot take a write, the client hears 503 with Retry-After, fast, never a 200. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      IngestClient.WRITE_KEYS_PROPERTY,
-      "cdp.ingest.ack-timeout=3s",
-      "logging.level.org.apache.kafka=WARN"
-    })
+    properties = {"cdp.ingest.ack-timeout=3s", "logging.level.org.apache.kafka=WARN"})
 class BrokerDownTest {
 
   static final KafkaBroker broker = Infrastructure.dedicatedKafka();
@@ -40,9 +36,12 @@ class BrokerDownTest {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.opencdp.servicekit.auth.InternalTokenSigner signer;
+
   @Test
   void answers503WithRetryAfterWithinTheAckTimeoutWhenTheBrokerIsDown() {
-    IngestClient client = new IngestClient(port);
+    IngestClient client = new IngestClient(port, signer);
     assertThat(client.post("/v1/identify", "{\"userId\":\"before\"}").statusCode()).isEqualTo(200);
 
     broker.stop();
