@@ -36,9 +36,14 @@ public abstract class GatewayIntegrationTest {
     registry.add("cdp.gateway.platform-admin-key", () -> ADMIN_KEY);
     registry.add("cdp.gateway.key-cache-ttl", () -> "1s");
     registry.add("cdp.gateway.read-timeout", () -> "1500ms");
-    for (String route : new String[] {"ingest", "query", "insight", "report", "recommend"}) {
+    for (String route : new String[] {"ingest", "query", "insight", "recommend"}) {
       registry.add("cdp.gateway.routes." + route, () -> DOWNSTREAM.uri().toString());
     }
+    // One route through the load balancer, as on Kubernetes, with a fixed discovery list.
+    registry.add("cdp.gateway.routes.report", () -> "lb://report-service");
+    registry.add(
+        "spring.cloud.discovery.client.simple.instances.report-service[0].uri",
+        () -> DOWNSTREAM.uri().toString());
     registry.add("cdp.gateway.routes.quality", DEAD::toString);
     registry.add("cdp.gateway.rate-limits.ai.capacity", () -> "3");
     registry.add("cdp.gateway.rate-limits.ai.refill-per-second", () -> "0.01");

@@ -6,12 +6,14 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
 import org.opencdp.gateway.GatewayProperties;
 import org.opencdp.gateway.keys.KeyAuthenticator;
 import org.opencdp.servicekit.auth.InternalTokenSigner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -140,12 +142,17 @@ class GatewayRoutes {
       }
       CircuitBreaker breaker =
           breakerProps.enabled() ? breakers.circuitBreaker(downstream.id()) : null;
-      all.add(
+      var route =
           route(downstream.id())
-              .route(paths, new DownstreamCall(downstream, breaker, HandlerFunctions.http()))
-              .before(uri(routes.uri(downstream)))
-              .before(new InternalTokenRelay(signer))
-              .build());
+              .route(paths, new DownstreamCall(downstream, breaker, HandlerFunctions.http()));
+      URI target = routes.uri(downstream);
+      if ("lb".equalsIgnoreCase(target.getScheme())) {
+        // lb://ingest-service: an instance of that service id from the discovery client.
+        route.filter(LoadBalancerFilterFunctions.lb(target.getHost()));
+      } else {
+        route.before(uri(target));
+      }
+      all.add(route.before(new InternalTokenRelay(signer)).build());
     }
     return all.build();
   }

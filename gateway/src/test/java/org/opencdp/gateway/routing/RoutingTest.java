@@ -91,6 +91,21 @@ class RoutingTest extends GatewayIntegrationTest {
   }
 
   @Test
+  void routesLbUrisThroughTheDiscoveryClient() throws Exception {
+    Tenants.Created tenant = newTenant();
+
+    // cdp.gateway.routes.report=lb://report-service, one simple-discovery instance: DOWNSTREAM.
+    HttpResponse<String> response =
+        client.post("/v1/reports/weekly", bearer(tenant.secretKey()), "{\"lang\":\"en\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Received received = DOWNSTREAM.next();
+    assertThat(received.path()).isEqualTo("/v1/reports/weekly");
+    assertThat(verifier.verify(received.header("Authorization").substring(7)).tenantId())
+        .isEqualTo(tenant.tenantId());
+  }
+
+  @Test
   void dropsClientSentInternalHeadersAndCookies() throws Exception {
     Tenants.Created tenant = newTenant();
     HttpRequest.Builder request =
