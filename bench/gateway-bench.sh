@@ -3,6 +3,7 @@
 # one data dir (so ingest verifies the gateway's key), then /v1/track straight to ingest and through
 # the gateway in alternating rounds of one run.
 # Usage: bench/gateway-bench.sh [seconds-per-round] [rounds] [connections]
+# GATEWAY_HTTP_CLIENT=jdk|pooled chooses the gateway's downstream client (cdp.gateway.http-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -22,7 +23,7 @@ for _ in $(seq 120); do [ -s "$work/bootstrap" ] && break; sleep 0.5; done
 java "${java_opts[@]}" -Xmx512m -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
   --server.port=18080 --cdp.data-dir="$work/data" --cdp.gateway.routes.ingest=http://127.0.0.1:18081 \
   --cdp.gateway.rate-limits.ingest.capacity=1000000 --cdp.gateway.rate-limits.ingest.refill-per-second=1000000 \
-  --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
+  --cdp.gateway.http-client="${GATEWAY_HTTP_CLIENT:-jdk}" --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
 pids+=($!)
 java "${java_opts[@]}" -Xmx1g -jar ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar \
   --server.port=18081 --spring.kafka.bootstrap-servers="$(cat "$work/bootstrap")" --cdp.data-dir="$work/data" \

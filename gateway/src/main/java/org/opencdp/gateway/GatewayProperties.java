@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoTenant the tenant created on first start beside the credentials file; blank for none
  * @param connectTimeout how long connecting to a downstream may take before a 503
  * @param readTimeout how long a downstream may take to answer before a 504
+ * @param maxConnections kept-alive connections the pooled client holds to the downstreams
+ * @param httpClient which HTTP client the routes use
  */
 @ConfigurationProperties("cdp.gateway")
 public record GatewayProperties(
@@ -25,7 +27,15 @@ public record GatewayProperties(
     Path credentialsFile,
     @DefaultValue("demo") String demoTenant,
     @DefaultValue("2s") Duration connectTimeout,
-    @DefaultValue("60s") Duration readTimeout) {
+    @DefaultValue("60s") Duration readTimeout,
+    @DefaultValue("200") int maxConnections,
+    @DefaultValue("jdk") HttpClientKind httpClient) {
+
+  /** The routes' HTTP client: the JDK's, or Apache HttpClient 5 with a connection pool. */
+  public enum HttpClientKind {
+    JDK,
+    POOLED
+  }
 
   public GatewayProperties {
     platformAdminKey =
