@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencdp.quality.dedup.DedupProperties;
 import org.opencdp.quality.intake.IntakeProperties;
 import org.opencdp.quality.lake.LakeProperties;
+import org.opencdp.quality.outliers.OutlierProperties;
+import org.opencdp.quality.rules.RulesProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -90,5 +94,54 @@ class PropertiesTest {
         .isEqualTo(
             new IntakeProperties(
                 false, "g", Duration.ofSeconds(1), Duration.ofSeconds(2), "quality-0"));
+  }
+
+  @Test
+  void qualityDefaultsAndKeys() {
+    assertThat(bind("cdp.quality.dedup", DedupProperties.class, Map.of()).window())
+        .isEqualTo(Duration.ofHours(24));
+    assertThat(
+            bind(
+                    "cdp.quality.dedup",
+                    DedupProperties.class,
+                    Map.of("cdp.quality.dedup.window", "0s"))
+                .window())
+        .isZero();
+    assertThat(bind("cdp.quality.rules", RulesProperties.class, Map.of()).refreshInterval())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(
+            bind(
+                    "cdp.quality.rules",
+                    RulesProperties.class,
+                    Map.of("cdp.quality.rules.refresh-interval", "250ms"))
+                .refreshInterval())
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(bind("cdp.quality.outliers", OutlierProperties.class, Map.of()))
+        .isEqualTo(
+            new OutlierProperties(true, List.of("revenue", "price", "quantity"), 500, 10, 10_000));
+    assertThat(
+            bind(
+                "cdp.quality.outliers",
+                OutlierProperties.class,
+                Map.of(
+                    "cdp.quality.outliers.enabled", "false",
+                    "cdp.quality.outliers.properties", "total,value",
+                    "cdp.quality.outliers.min-observations", "50",
+                    "cdp.quality.outliers.factor", "100",
+                    "cdp.quality.outliers.max-series", "7")))
+        .isEqualTo(new OutlierProperties(false, List.of("total", "value"), 50, 100, 7));
+  }
+
+  @Test
+  void theServiceKeepsItsDatabaseUnderTheDataDirectory() throws Exception {
+    StandardEnvironment env = new StandardEnvironment();
+    new YamlPropertySourceLoader()
+        .load("application.yml", new ClassPathResource("application.yml"))
+        .forEach(env.getPropertySources()::addLast);
+    env.getPropertySources()
+        .addFirst(new MapPropertySource("test", Map.of("cdp.data-dir", "/srv/cdp")));
+
+    assertThat(env.getProperty("spring.datasource.url"))
+        .startsWith("jdbc:h2:file:/srv/cdp/quality/quality;MODE=PostgreSQL");
   }
 }

@@ -28,7 +28,13 @@ sealed interface Decoded {
 
   record Accepted(SegmentEvent event) implements Decoded {}
 
-  record Refused(String tenantId, List<Reason> reasons) implements Decoded {}
+  /** A refusal; {@code ruleVersions} names the plans and rules that fired, if any did. */
+  record Refused(String tenantId, List<Reason> reasons, java.util.Map<String, Integer> ruleVersions)
+      implements Decoded {
+    Refused(String tenantId, List<Reason> reasons) {
+      this(tenantId, reasons, java.util.Map.of());
+    }
+  }
 
   /**
    * Decodes with the platform codec; the tenant comes from the event, else the header. A missing

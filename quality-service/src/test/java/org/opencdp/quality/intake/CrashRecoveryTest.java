@@ -147,7 +147,7 @@ class CrashRecoveryTest {
             "--cdp.kafka.topics.clean-events=it.crash.clean." + id,
             "--cdp.kafka.topics.quarantine-events=it.crash.quarantine." + id,
             "--cdp.kafka.create-topics=false",
-            "--cdp.data-dir=target/test-data",
+            "--cdp.data-dir=target/test-data/crash-" + id,
             "--cdp.lake.root=" + lake,
             "--cdp.lake.max-file-age=250ms",
             "--cdp.lake.max-buffered-rows=300",

@@ -1,0 +1,113 @@
+package org.opencdp.quality.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import org.opencdp.event.EventCodec;
+import org.opencdp.event.Reason;
+import org.opencdp.event.RecordKeys;
+import org.opencdp.event.SegmentEvent;
+import org.opencdp.event.Topics;
+import org.opencdp.event.lake.EventRow;
+import org.opencdp.quality.lake.QuarantineRow;
+import org.opencdp.quality.lake.SourcePartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where one record not yet in the lake goes: decoded, screened, and buffered as an events row (with
+ * its clean-topic copy) or as a quarantine row (with its quarantine-topic copy). Owned by one
+ * intake thread.
+ */
+final class Routing {
+
+  private static final Logger log = LoggerFactory.getLogger(Routing.class);
+  private static final String UNPROCESSABLE = "unprocessable";
+
+  private final LakeIntake.Feed feed;
+  private final EventCodec codec;
+  private final Topics topics;
+  private final Screening screening;
+  private final Refusals refusals;
+  private final PartitionBuffers buffers;
+
+  Routing(
+      LakeIntake.Feed feed,
+      EventCodec codec,
+      Topics topics,
+      Screening screening,
+      PartitionBuffers buffers) {
+    this.feed = feed;
+    this.codec = codec;
+    this.topics = topics;
+    this.screening = screening;
+    this.refusals = new Refusals(codec, topics);
+    this.buffers = buffers;
+  }
+
+  void route(ConsumerRecord<String, byte[]> record, SourcePartition source, TopicWriter out) {
+    if (feed == LakeIntake.Feed.QUARANTINE_EVENTS) {
+      QuarantineRow row = QuarantinedRecords.row(codec, record);
+      if (row != null) {
+        long bytes = record.value() == null ? 0 : record.value().length;
+        buffers.add(row, source, record.offset(), bytes, System.nanoTime());
+      }
+      return;
+    }
+    Decoded decoded = screened(Decoded.of(codec, record), source, record);
+    if (decoded instanceof Decoded.Refused refused) {
+      QuarantineRow row = refusals.row(refused, record);
+      long bytes = record.value() == null ? 0 : record.value().length;
+      buffers.add(row, source, record.offset(), bytes, System.nanoTime());
+      out.send(refusals.topicRecord(refused, record));
+    }
+  }
+
+  /** Accepted events are screened and buffered; what is refused comes back as a refusal. */
+  private @Nullable Decoded screened(
+      Decoded decoded, SourcePartition source, ConsumerRecord<String, byte[]> record) {
+    if (!(decoded instanceof Decoded.Accepted accepted)) {
+      return decoded;
+    }
+    SegmentEvent event = accepted.event();
+    String tenant = event.envelope().tenantId();
+    Screening.Result result;
+    try {
+      result = screening.screen(event);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Quarantining {} at {}: screening failed: {}", source, record.offset(), e.toString());
+      return new Decoded.Refused(
+          tenant, List.of(new Reason(UNPROCESSABLE, null, "could not be screened: " + e)));
+    }
+    if (result instanceof Screening.Refuse refuse) {
+      return new Decoded.Refused(tenant, refuse.reasons(), refuse.ruleVersions());
+    }
+    SegmentEvent passed = ((Screening.Pass) result).event();
+    try {
+      accept(passed, record, source);
+      return null;
+    } catch (RuntimeException e) {
+      // never a poison pill: a record that cannot be turned into a row is quarantined, once
+      log.warn("Quarantining {} at {}: {}", source, record.offset(), e.toString());
+      screening.release(event);
+      return new Decoded.Refused(
+          tenant,
+          List.of(new Reason(UNPROCESSABLE, null, "could not be written: " + e.getMessage())));
+    }
+  }
+
+  private void accept(
+      SegmentEvent event, ConsumerRecord<String, byte[]> record, SourcePartition source) {
+    EventRow row = EventRow.of(event);
+    String tenant = event.envelope().tenantId();
+    ProducerRecord<String, byte[]> clean =
+        new ProducerRecord<>(
+            topics.cleanEvents(), RecordKeys.event(tenant, event), codec.encode(event));
+    clean.headers().add(Decoded.TENANT_HEADER, tenant.getBytes(StandardCharsets.UTF_8));
+    long bytes = record.value() == null ? 0 : record.value().length;
+    buffers.add(row, clean, source, record.offset(), bytes, System.nanoTime());
+  }
+}
