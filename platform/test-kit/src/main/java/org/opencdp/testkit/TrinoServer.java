@@ -1,0 +1,206 @@
+package org.opencdp.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real single-node Trino server (the {@code trino-server} tarball) with a Hive catalog {@code
+ * lake} over a local folder, started once per test JVM and stopped at exit. It needs a JDK of
+ * version 24 or newer: {@code CDP_TRINO_JAVA_HOME} (system property or environment) names one, else
+ * {@code /usr/lib/jvm} is searched; where none exists, {@link #shared} skips the test.
+ */
+public final class TrinoServer {
+
+  /** System property or environment variable naming the JDK that runs Trino. */
+  public static final String JAVA_HOME_KEY = "CDP_TRINO_JAVA_HOME";
+
+  /** System property naming the unpacked server ({@code .cache/trino/trino-server-476}). */
+  public static final String HOME_KEY = "cdp.trino.home";
+
+  private static final int MIN_JAVA = 24;
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+
+  private static TrinoServer shared;
+
+  private final Process process;
+  private final int port;
+  private final Path lakeRoot;
+  private final Path workDir;
+
+  private TrinoServer(Process process, int port, Path lakeRoot, Path workDir) {
+    this.process = process;
+    this.port = port;
+    this.lakeRoot = lakeRoot;
+    this.workDir = workDir;
+  }
+
+  /**
+   * The JVM's shared server, started on first use with an empty lake of its own in {@code
+   * target/trino-<pid>/lake}. {@code accessRules} (file-based access control JSON, or {@code null}
+   * for none) applies from the first call; later calls get the running server as it is.
+   */
+  public static synchronized TrinoServer shared(String accessRules) {
+    if (shared == null) {
+      Optional<Path> java = javaHome();
+      Assumptions.assumeTrue(
+          java.isPresent(),
+          "Trino needs a JDK >= "
+              + MIN_JAVA
+              + ": set "
+              + JAVA_HOME_KEY
+              + " or install one under"
+              + " /usr/lib/jvm; skipping the Trino tests");
+      Path home = home();
+      Assumptions.assumeTrue(
+          Files.isDirectory(home.resolve("lib")),
+          "No unpacked trino-server at " + home + " (set -D" + HOME_KEY + ")");
+      shared = start(home, java.get(), accessRules);
+    }
+    return shared;
+  }
+
+  /** The JDK for Trino: {@code CDP_TRINO_JAVA_HOME}, else the newest >= 24 in /usr/lib/jvm. */
+  public static Optional<Path> javaHome() {
+    String configured = System.getProperty(JAVA_HOME_KEY, System.getenv(JAVA_HOME_KEY));
+    if (configured != null && !configured.isBlank()) {
+      Path path = Path.of(configured);
+      return majorVersion(path) >= MIN_JAVA ? Optional.of(path) : Optional.empty();
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> candidates = Files.list(jvms)) {
+      return candidates
+          .filter(p -> majorVersion(p) >= MIN_JAVA && Files.isExecutable(p.resolve("bin/java")))
+          .max((a, b) -> Integer.compare(majorVersion(a), majorVersion(b)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  static int majorVersion(Path jdk) {
+    try {
+      Matcher m = JAVA_VERSION.matcher(Files.readString(jdk.resolve("release")));
+      return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static Path home() {
+    String home = System.getProperty(HOME_KEY, System.getenv("CDP_TRINO_HOME"));
+    return home == null ? Path.of(".cache/trino/trino-server-476") : Path.of(home);
+  }
+
+  private static TrinoServer start(Path home, Path java, String accessRules) {
+    try {
+      Path work =
+          Files.createDirectories(Path.of("target", "trino-" + ProcessHandle.current().pid()))
+              .toAbsolutePath()
+              .normalize();
+      Path lakeRoot = Files.createDirectories(work.resolve("lake"));
+      int port = freePort();
+      Path etc = TrinoConfig.write(home, work, port, lakeRoot, accessRules);
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  home.resolve("bin/launcher").toString(),
+                  "-etc-dir",
+                  etc.toString(),
+                  "-data-dir",
+                  work.resolve("var").toString(),
+                  "run")
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("server.log").toFile());
+      Map<String, String> env = builder.environment();
+      env.put("JAVA_HOME", java.toString());
+      env.put("PATH", java.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+      Process process = builder.start();
+      TrinoServer server = new TrinoServer(process, port, lakeRoot, work);
+      AtExit.register(server::stop);
+      server.awaitReady();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start Trino", e);
+    }
+  }
+
+  private void awaitReady() {
+    HttpClient http = HttpClient.newHttpClient();
+    Deadline deadline = Deadline.after(START_TIMEOUT);
+    while (!deadline.passed()) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Trino exited during start; see " + workDir.resolve("server.log"));
+      }
+      try {
+        HttpResponse<String> info =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/info"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (info.statusCode() == 200 && info.body().contains("\"starting\":false")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while Trino starts", e);
+      }
+      Deadline.pause(Duration.ofMillis(500));
+    }
+    stop();
+    throw new IllegalStateException("Trino did not start in " + START_TIMEOUT + "; see " + workDir);
+  }
+
+  /** {@code jdbc:trino://127.0.0.1:<port>}. */
+  public String jdbcUrl() {
+    return "jdbc:trino://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The folder catalog {@code lake} reads: write lake files below it. */
+  public Path lakeRoot() {
+    return lakeRoot;
+  }
+
+  /** SIGTERM, then a kill if it lingers. */
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

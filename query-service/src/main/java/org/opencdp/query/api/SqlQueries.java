@@ -1,0 +1,195 @@
+package org.opencdp.query.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.opencdp.query.QueryErrorCode;
+import org.opencdp.query.engine.QueryEngine;
+import org.opencdp.query.engine.QueryProperties;
+import org.opencdp.query.engine.QueryResult;
+import org.opencdp.query.engine.TenantQuery;
+import org.opencdp.query.lake.LakeVersion;
+import org.opencdp.query.lake.LogicalTables;
+import org.opencdp.query.lake.TenantLake;
+import org.opencdp.query.sql.GuardedSql;
+import org.opencdp.query.sql.SqlGuard;
+import org.opencdp.servicekit.problem.PlatformErrorCode;
+import org.opencdp.servicekit.problem.ProblemException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's SQL from request to result: checked by the guard, bounded in rows, time and
+ * concurrency, answered from the cache while the tenant's lake is unchanged, run on the chosen
+ * engine.
+ */
+@Service
+public class SqlQueries {
+
+  private final QueryProperties properties;
+  private final SqlGuard guard;
+  private final TenantLake lake;
+  private final Map<String, QueryEngine> engines;
+  private final ResultCache cache;
+  private final Semaphore slots;
+
+  SqlQueries(
+      QueryProperties properties,
+      LogicalTables tables,
+      TenantLake lake,
+      List<QueryEngine> engines,
+      ResultCache cache) {
+    this.properties = properties;
+    this.guard = new SqlGuard(tables.names(), properties.maxSqlLength());
+    this.lake = lake;
+    this.engines =
+        engines.stream().collect(Collectors.toMap(QueryEngine::name, Function.identity()));
+    this.cache = cache;
+    this.slots = new Semaphore(properties.maxConcurrent(), true);
+  }
+
+  /** Runs the request for {@code tenantId}; every failure is a {@link ProblemException}. */
+  public QueryResponse run(String tenantId, QueryRequest request) {
+    long started = System.nanoTime();
+    String sql = require(request.sql());
+    QueryEngine engine = engine(request.engine());
+    List<Object> parameters = parameters(request.parameters());
+    int maxRows = maxRows(request.maxRows());
+    Duration timeout = timeout(request.timeoutMs());
+    GuardedSql guarded = properties.guard().enabled() ? guard.check(sql) : unchecked(sql);
+    if (guarded.parameters() >= 0 && guarded.parameters() != parameters.size()) {
+      throw new ProblemException(
+              QueryErrorCode.INVALID_PARAMETER,
+              "sql has "
+                  + guarded.parameters()
+                  + " ? placeholders but "
+                  + parameters.size()
+                  + " parameters were given")
+          .field("parameters");
+    }
+    LakeVersion version = lake.recentVersion(tenantId, properties.lakeListingTtl());
+    ResultCache.Key key =
+        new ResultCache.Key(
+            tenantId, engine.name(), guarded.sql(), parameters, maxRows, version.digest());
+    QueryResult result =
+        cache
+            .get(key)
+            .orElseGet(
+                () -> {
+                  QueryResult fresh =
+                      bounded(
+                          () ->
+                              engine.execute(
+                                  new TenantQuery(
+                                      tenantId,
+                                      guarded.sql(),
+                                      parameters,
+                                      maxRows,
+                                      timeout,
+                                      version)));
+                  cache.put(key, fresh);
+                  return fresh;
+                });
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    return QueryResponse.of(result, engine.name(), elapsedMs);
+  }
+
+  private QueryResult bounded(java.util.function.Supplier<QueryResult> work) {
+    boolean acquired;
+    try {
+      acquired = slots.tryAcquire(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProblemException(QueryErrorCode.ENGINE_UNAVAILABLE, "interrupted while waiting");
+    }
+    if (!acquired) {
+      throw new ProblemException(
+              QueryErrorCode.TOO_MANY_QUERIES,
+              properties.maxConcurrent() + " queries are already running; retry shortly")
+          .header("Retry-After", "1");
+    }
+    try {
+      return work.get();
+    } finally {
+      slots.release();
+    }
+  }
+
+  private static GuardedSql unchecked(String sql) {
+    return new GuardedSql(sql, java.util.Set.of(), -1);
+  }
+
+  private static String require(@Nullable String sql) {
+    if (sql == null || sql.isBlank()) {
+      throw new ProblemException(PlatformErrorCode.VALIDATION_FAILED, "sql is required")
+          .field("sql")
+          .rule("required");
+    }
+    return sql;
+  }
+
+  private QueryEngine engine(@Nullable String name) {
+    String chosen = name == null ? properties.engine() : name.toLowerCase(Locale.ROOT);
+    QueryEngine engine = engines.get(chosen);
+    if (engine == null) {
+      throw new ProblemException(
+              QueryErrorCode.UNKNOWN_ENGINE,
+              "engine must be one of " + engines.keySet() + "; got '" + chosen + "'")
+          .field("engine");
+    }
+    return engine;
+  }
+
+  private static List<Object> parameters(@Nullable List<@Nullable Object> given) {
+    if (given == null) {
+      return List.of();
+    }
+    List<Object> values = new ArrayList<>(given.size());
+    for (int i = 0; i < given.size(); i++) {
+      Object value = given.get(i);
+      if (value != null
+          && !(value instanceof String)
+          && !(value instanceof Number)
+          && !(value instanceof Boolean)) {
+        throw new ProblemException(
+                QueryErrorCode.INVALID_PARAMETER,
+                "parameters[" + i + "] must be a string, number, boolean or null")
+            .field("parameters[" + i + "]");
+      }
+      values.add(value);
+    }
+    return java.util.Collections.unmodifiableList(values);
+  }
+
+  private int maxRows(@Nullable Integer requested) {
+    int max = requested == null ? properties.defaultMaxRows() : requested;
+    if (max < 1 || max > properties.maxRowsCap()) {
+      throw new ProblemException(
+              PlatformErrorCode.VALIDATION_FAILED,
+              "maxRows must be between 1 and " + properties.maxRowsCap() + "; got " + max)
+          .field("maxRows")
+          .rule("range");
+    }
+    return max;
+  }
+
+  private Duration timeout(@Nullable Long requestedMs) {
+    if (requestedMs == null) {
+      return properties.defaultTimeout();
+    }
+    if (requestedMs < 1 || requestedMs > properties.maxTimeout().toMillis()) {
+      throw new ProblemException(
+              PlatformErrorCode.VALIDATION_FAILED,
+              "timeoutMs must be between 1 and " + properties.maxTimeout().toMillis())
+          .field("timeoutMs")
+          .rule("range");
+    }
+    return Duration.ofMillis(requestedMs);
+  }
+}

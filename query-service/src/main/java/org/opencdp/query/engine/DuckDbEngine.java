@@ -1,0 +1,95 @@
+package org.opencdp.query.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.opencdp.query.QueryErrorCode;
+import org.opencdp.query.lake.TenantLake;
+import org.opencdp.servicekit.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded engine: one locked-down in-memory DuckDB database per tenant, kept open for the most
+ * recently active tenants, a fresh connection on it per query.
+ */
+@Component
+public class DuckDbEngine implements QueryEngine, DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(DuckDbEngine.class);
+
+  private final TenantLake lake;
+  private final QueryProperties.DuckDb settings;
+  private final Cancellations cancellations;
+  private final Map<String, TenantDatabase> databases;
+
+  public DuckDbEngine(TenantLake lake, QueryProperties properties, Cancellations cancellations) {
+    this.lake = lake;
+    this.settings = properties.duckdb();
+    this.cancellations = cancellations;
+    this.databases = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  @Override
+  public String name() {
+    return "duckdb";
+  }
+
+  @Override
+  public QueryResult execute(TenantQuery query) {
+    try (Connection connection = database(query).connect(query.lake())) {
+      return cancellations.run(connection, query, name());
+    } catch (SQLException e) {
+      throw EngineErrors.translate(e, false, name());
+    }
+  }
+
+  private TenantDatabase database(TenantQuery query) {
+    synchronized (databases) {
+      TenantDatabase database = databases.get(query.tenantId());
+      if (database != null) {
+        return database;
+      }
+      try {
+        database =
+            TenantDatabase.open(
+                lake.root(), query.tenantId(), lake.tables(), settings, query.lake());
+      } catch (SQLException e) {
+        log.error("Cannot open a DuckDB database for tenant {}", query.tenantId(), e);
+        throw new ProblemException(
+            QueryErrorCode.ENGINE_UNAVAILABLE, "the DuckDB engine cannot start", e);
+      }
+      databases.put(query.tenantId(), database);
+      evictBeyond(settings.maxTenants());
+      return database;
+    }
+  }
+
+  private void evictBeyond(int max) {
+    var oldest = databases.entrySet().iterator();
+    while (databases.size() > max && oldest.hasNext()) {
+      TenantDatabase evicted = oldest.next().getValue();
+      oldest.remove();
+      closeQuietly(evicted);
+    }
+  }
+
+  private static void closeQuietly(TenantDatabase database) {
+    try {
+      database.close();
+    } catch (SQLException e) {
+      log.warn("Closing a tenant database failed", e);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    synchronized (databases) {
+      databases.values().forEach(DuckDbEngine::closeQuietly);
+      databases.clear();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.opencdp.query.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBConnection;
+import org.opencdp.query.lake.LakeVersion;
+import org.opencdp.query.lake.LogicalTable;
+
+/**
+ * One tenant's in-memory DuckDB database: views {@code events} and {@code quarantine} over the
+ * tenant's folders only, then locked down (guard layer 2) so that even SQL the parser never saw can
+ * read no other file, attach nothing, load nothing and change no setting.
+ */
+final class TenantDatabase implements AutoCloseable {
+
+  private final DuckDBConnection base;
+  private final Path root;
+  private final String tenantId;
+  private final List<LogicalTable> tables;
+  private final Map<String, Boolean> viewHasFiles = new HashMap<>();
+
+  private TenantDatabase(
+      DuckDBConnection base, Path root, String tenantId, List<LogicalTable> tables) {
+    this.base = base;
+    this.root = root;
+    this.tenantId = tenantId;
+    this.tables = tables;
+  }
+
+  static TenantDatabase open(
+      Path root,
+      String tenantId,
+      List<LogicalTable> tables,
+      QueryProperties.DuckDb settings,
+      LakeVersion lake)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("jdbc_stream_results", "true");
+    DuckDBConnection base =
+        (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+    TenantDatabase database = new TenantDatabase(base, root, tenantId, tables);
+    try (Statement statement = base.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+      statement.execute("SET threads = " + settings.threads());
+      statement.execute("SET memory_limit = '" + settings.memoryLimit().toMegabytes() + "MB'");
+      statement.execute("SET autoinstall_known_extensions = false");
+      statement.execute("SET autoload_known_extensions = false");
+      statement.execute("SET allowed_directories = " + database.allowedDirectories());
+      statement.execute("SET enable_external_access = false");
+      database.refreshViews(statement, lake);
+      statement.execute("SET lock_configuration = true");
+    } catch (SQLException | RuntimeException e) {
+      base.close();
+      throw e;
+    }
+    return database;
+  }
+
+  /** A connection of its own for one query, on this tenant's database. */
+  synchronized Connection connect(LakeVersion lake) throws SQLException {
+    boolean changed =
+        tables.stream()
+            .anyMatch(
+                t ->
+                    viewHasFiles.get(t.name()) == null
+                        || viewHasFiles.get(t.name()) != lake.hasFiles(t.name()));
+    if (changed) {
+      try (Statement statement = base.createStatement()) {
+        refreshViews(statement, lake);
+      }
+    }
+    return base.duplicate();
+  }
+
+  /**
+   * A table with files reads them; one without gets an empty view with the same columns, so a new
+   * tenant's queries work before its first event lands.
+   */
+  private void refreshViews(Statement statement, LakeVersion lake) throws SQLException {
+    for (LogicalTable table : tables) {
+      boolean hasFiles = lake.hasFiles(table.name());
+      statement.execute(
+          "CREATE OR REPLACE VIEW "
+              + table.name()
+              + " AS "
+              + (hasFiles ? overFiles(table) : empty(table)));
+      viewHasFiles.put(table.name(), hasFiles);
+    }
+  }
+
+  private String overFiles(LogicalTable table) {
+    String glob = table.tenantFolder(root, tenantId).resolve("*").resolve("*.parquet").toString();
+    String columns =
+        table.columns().stream()
+            .map(
+                c ->
+                    c.converted()
+                        ? "CAST(" + quote(c.name()) + " AS " + c.type() + ") AS " + quote(c.name())
+                        : quote(c.name())) // uncast, so filters reach the Parquet reader
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + columns
+        + " FROM read_parquet("
+        + literal(glob)
+        + ", hive_partitioning = true, hive_types = {"
+        + literal(table.dateKey())
+        + ": DATE})";
+  }
+
+  private static String empty(LogicalTable table) {
+    String columns =
+        table.columns().stream()
+            .map(c -> "CAST(NULL AS " + c.type() + ") AS " + quote(c.name()))
+            .collect(Collectors.joining(", "));
+    return "SELECT " + columns + " WHERE false";
+  }
+
+  /**
+   * The tenant's folders, each with a trailing slash so {@code acme} does not admit {@code acme-2}.
+   */
+  private String allowedDirectories() {
+    return tables.stream()
+        .map(t -> literal(t.tenantFolder(root, tenantId) + "/"))
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  @Override
+  public void close() throws SQLException {
+    base.close();
+  }
+}

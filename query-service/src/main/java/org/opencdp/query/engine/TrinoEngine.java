@@ -1,0 +1,151 @@
+package org.opencdp.query.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.opencdp.query.QueryErrorCode;
+import org.opencdp.query.lake.LakeVersion;
+import org.opencdp.query.lake.LogicalTable;
+import org.opencdp.query.lake.TenantLake;
+import org.opencdp.servicekit.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Trino engine: each tenant has a schema {@code t_<tenant>} in the Hive catalog whose external
+ * tables read only the tenant's lake folders, and queries run as the tenant's own Trino user with
+ * that schema as default, so Trino's access control (see {@link TrinoAccessRules}) holds even for
+ * SQL the guard never saw. New partition folders are synced before a query that needs them and in
+ * the background.
+ */
+@Component
+@ConditionalOnBooleanProperty("cdp.query.trino.enabled")
+public class TrinoEngine implements QueryEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(TrinoEngine.class);
+
+  private final QueryProperties.Trino settings;
+  private final TenantLake lake;
+  private final Cancellations cancellations;
+  private final Map<String, String> syncedPartitions = new ConcurrentHashMap<>();
+
+  public TrinoEngine(QueryProperties properties, TenantLake lake, Cancellations cancellations) {
+    this.settings = properties.trino();
+    this.lake = lake;
+    this.cancellations = cancellations;
+  }
+
+  @Override
+  public String name() {
+    return "trino";
+  }
+
+  @Override
+  public QueryResult execute(TenantQuery query) {
+    prepare(query.tenantId(), query.lake());
+    try (Connection connection = connect(TrinoNames.user(query.tenantId()), query.tenantId())) {
+      return cancellations.run(connection, query, name());
+    } catch (SQLException e) {
+      throw EngineErrors.translate(e, false, name());
+    }
+  }
+
+  /** Creates the tenant's schema and tables once, and syncs partitions when folders changed. */
+  void prepare(String tenantId, LakeVersion version) {
+    if (version.partitions().equals(syncedPartitions.get(tenantId))) {
+      return;
+    }
+    synchronized (this) {
+      if (version.partitions().equals(syncedPartitions.get(tenantId))) {
+        return;
+      }
+      try (Connection admin = connect(settings.adminUser(), null);
+          Statement statement = admin.createStatement()) {
+        String schema = TrinoNames.schema(tenantId);
+        if (!syncedPartitions.containsKey(tenantId)) {
+          statement.execute("CREATE SCHEMA IF NOT EXISTS " + settings.catalog() + "." + schema);
+          for (LogicalTable table : lake.tables()) {
+            Files.createDirectories(table.tenantFolder(lake.root(), tenantId));
+            statement.execute(createTable(schema, table, tenantId));
+          }
+        }
+        for (LogicalTable table : lake.tables()) {
+          statement.execute(
+              "CALL "
+                  + settings.catalog()
+                  + ".system.sync_partition_metadata('"
+                  + schema
+                  + "', '"
+                  + table.name()
+                  + "', 'FULL')");
+        }
+        syncedPartitions.put(tenantId, version.partitions());
+      } catch (SQLException | IOException e) {
+        log.error("Cannot prepare Trino tables for tenant {}", tenantId, e);
+        throw new ProblemException(
+            QueryErrorCode.ENGINE_UNAVAILABLE, "the Trino engine is not reachable or not ready", e);
+      }
+    }
+  }
+
+  /** Picks up partition folders that appeared since the last query, so queries need not wait. */
+  @Scheduled(
+      fixedDelayString = "${cdp.query.trino.sync-interval:60s}",
+      initialDelayString = "${cdp.query.trino.sync-interval:60s}")
+  void syncKnownTenants() {
+    for (String tenantId : syncedPartitions.keySet()) {
+      try {
+        prepare(tenantId, lake.version(tenantId));
+      } catch (RuntimeException e) {
+        log.warn("Background partition sync failed for tenant {}", tenantId, e);
+      }
+    }
+  }
+
+  private String createTable(String schema, LogicalTable table, String tenantId) {
+    String columns =
+        table.columns().stream()
+            .map(c -> c.name() + " " + trinoType(c.type()))
+            .collect(Collectors.joining(", "));
+    return "CREATE TABLE IF NOT EXISTS "
+        + settings.catalog()
+        + "."
+        + schema
+        + "."
+        + table.name()
+        + " ("
+        + columns
+        + ") WITH (format = 'PARQUET', external_location = '"
+        + settings.location()
+        + table.tenantLocation(tenantId)
+        + "', partitioned_by = ARRAY['"
+        + table.dateKey()
+        + "'])";
+  }
+
+  private static String trinoType(String type) {
+    return type.equals("TIMESTAMP") ? "timestamp(6)" : type.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private Connection connect(String user, String tenantId) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("catalog", settings.catalog());
+    if (tenantId != null) {
+      properties.setProperty("schema", TrinoNames.schema(tenantId));
+    }
+    properties.setProperty("timezone", "UTC");
+    properties.setProperty("source", "opencdp-query-service");
+    return DriverManager.getConnection(settings.url(), properties);
+  }
+}

@@ -1,0 +1,69 @@
+package org.opencdp.query.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencdp.query.TestClient.body;
+import static org.opencdp.query.TestClient.json;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencdp.query.TestClient;
+import org.opencdp.query.TestLake;
+import org.opencdp.servicekit.auth.InternalTokenSigner;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "cdp.data-dir=target/test-data",
+      "cdp.query.max-concurrent=1",
+      "cdp.query.queue-wait=0s",
+      "cdp.query.cache.enabled=false"
+    })
+class ConcurrencyLimitTest {
+
+  static final TestLake LAKE = TestLake.fresh("concurrency");
+
+  @DynamicPropertySource
+  static void lakeRoot(DynamicPropertyRegistry registry) {
+    registry.add("cdp.lake.root", () -> LAKE.root().toString());
+  }
+
+  @BeforeAll
+  static void lake() {
+    LAKE.events("busy", 300);
+  }
+
+  @LocalServerPort int port;
+  @Autowired InternalTokenSigner signer;
+
+  @Test
+  void answers429WithRetryAfterWhenEverySlotIsTaken() throws Exception {
+    TestClient client = new TestClient(port, signer);
+    String slow =
+        body(
+            "select count(*) from events a, events b, events c, events d where a.price + b.price"
+                + " + c.price + d.price > 1",
+            "\"timeoutMs\":3000");
+    assertThat(client.sql("busy", body("select count(*) from events")).statusCode())
+        .isEqualTo(200); // opens the tenant's database, so the slow query starts at once
+    CompletableFuture<HttpResponse<String>> first =
+        CompletableFuture.supplyAsync(() -> client.sql("busy", slow));
+    // the slow query holds the only slot for about 3 s: some request meanwhile must be refused
+    HttpResponse<String> second = client.sql("busy", body("select 1"));
+    while (second.statusCode() == 200 && !first.isDone()) {
+      Thread.sleep(50);
+      second = client.sql("busy", body("select 1"));
+    }
+
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(429);
+    assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(json(second).path("code").asString()).isEqualTo("too-many-queries");
+    assertThat(first.get().statusCode()).isEqualTo(408);
+  }
+}
