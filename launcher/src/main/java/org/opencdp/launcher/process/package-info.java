@@ -1,0 +1,2 @@
+/** Child processes: supervision with restart backoff, pid files, logs, stopping from any shell. */
+package org.opencdp.launcher.process;
