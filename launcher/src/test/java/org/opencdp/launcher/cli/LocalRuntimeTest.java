@@ -92,6 +92,9 @@ class LocalRuntimeTest {
           .contains("stopping: services first, Kafka last");
     } finally {
       up.destroyForcibly();
+      // The broker runs in its own session: a failed run must not leave it behind.
+      up.descendants().forEach(ProcessHandle::destroyForcibly);
+      new RunDirectory(data).live("kafka").ifPresent(ProcessHandle::destroyForcibly);
     }
   }
 
@@ -164,11 +167,9 @@ class LocalRuntimeTest {
   // the broker takes the port and the next one (controller)
   private static int freePortPair() throws Exception {
     for (int i = 0; i < 20; i++) {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      if (Preflight.free(port + 1)) {
+      // Below Linux's ephemeral range (32768+), so no outgoing connection takes it meanwhile.
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      if (Preflight.free(port) && Preflight.free(port + 1)) {
         return port;
       }
     }
