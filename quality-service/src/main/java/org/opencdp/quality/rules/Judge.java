@@ -60,7 +60,7 @@ public final class Judge {
       out.failed(
           key,
           plan.version(),
-          plan.mode(),
+          plan.unplanned(),
           List.of(
               new Reason(
                   ReasonCode.UNPLANNED_EVENT.code(),

@@ -13,7 +13,12 @@ import tools.jackson.databind.JsonNode;
  * @param schemas by {@link #key(String, String)}
  */
 public record TrackingPlan(
-    String id, int version, String name, Action mode, Map<String, Schema> schemas) {
+    String id,
+    int version,
+    String name,
+    Action mode,
+    Action unplanned,
+    Map<String, Schema> schemas) {
 
   private static final Set<String> NAMED = Set.of("track", "page", "screen");
   private static final Set<String> TYPES =
@@ -32,6 +37,14 @@ public record TrackingPlan(
         modeNode.isMissingNode() ? Action.QUARANTINE : Action.fromWire(modeNode.asString(""));
     if (mode == null) {
       throw new DefinitionInvalid("mode", "must be one of allow, flag, quarantine");
+    }
+    // What happens to an event the plan does not name: the plan's mode unless it says otherwise
+    // (Segment Protocols lets unplanned events through unless told to block them).
+    JsonNode unplannedNode = body.path("unplanned");
+    Action unplanned =
+        unplannedNode.isMissingNode() ? mode : Action.fromWire(unplannedNode.asString(""));
+    if (unplanned == null) {
+      throw new DefinitionInvalid("unplanned", "must be one of allow, flag, quarantine");
     }
     JsonNode events = body.path("events");
     if (!events.isArray()) {
@@ -61,6 +74,6 @@ public record TrackingPlan(
                   tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), at + ".schema")
               : schemas.compile(schema, at + ".schema"));
     }
-    return new TrackingPlan(id, version, name, mode, Map.copyOf(compiled));
+    return new TrackingPlan(id, version, name, mode, unplanned, Map.copyOf(compiled));
   }
 }

@@ -124,6 +124,26 @@ class JudgeTest {
   }
 
   @Test
+  void letsUnplannedEventsThroughWhenThePlanSaysSoWhileQuarantiningViolations() {
+    definitions.save(
+        "acme",
+        Definitions.Kind.PLAN,
+        "web",
+        json(
+            """
+            {"mode":"quarantine","unplanned":"allow","events":[
+              {"type":"track","name":"Order Completed","schema":{"required":["order_id"]}}]}
+            """),
+        true,
+        false,
+        "key-1");
+    active.refresh();
+
+    assertThat(judge.judge(named("Coupon Applied"), NOW).action()).isEqualTo(Action.ALLOW);
+    assertThat(judge.judge(event("{\"revenue\":1}"), NOW).action()).isEqualTo(Action.QUARANTINE);
+  }
+
+  @Test
   void anAllowPlanOnlyCounts() {
     plan("allow");
     Verdict verdict = judge.judge(event("{\"revenue\":-1}"), NOW);
