@@ -11,8 +11,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opencdp.servicekit.auth.AuthProperties;
 import org.opencdp.servicekit.auth.InternalTokenKeys;
 import org.opencdp.servicekit.auth.InternalTokenSigner;
@@ -20,10 +23,12 @@ import org.opencdp.servicekit.tenant.CallerIdentity;
 import org.opencdp.servicekit.tenant.Role;
 
 /**
- * Dashboard-style queries through query-service's HTTP API and, in the same run and alternating,
- * through raw DuckDB JDBC on the same files: p50 of each, the ratio, and table rows per second.
+ * Dashboard-style queries through query-service's HTTP API (DuckDB and, when asked, Trino) and, in
+ * the same run and alternating, through raw DuckDB JDBC on the same files: p50 of each, the ratios,
+ * and table rows per second.
  *
- * <p>Usage: {@code QueryBench <service url> <jwk file> <lake root> <tenant> <rows> <runs> <engine>}
+ * <p>Usage: {@code QueryBench <service url> <jwk file> <lake root> <tenant> <rows> <runs> <engines,
+ * comma-separated: duckdb[,trino]>}
  */
 public final class QueryBench {
 
@@ -74,8 +79,8 @@ public final class QueryBench {
     String tenant = args[3];
     long rows = Long.parseLong(args[4]);
     int runs = Integer.parseInt(args[5]);
-    String engine = args[6];
-    HttpClient http = HttpClient.newHttpClient();
+    List<String> engines = List.of(args[6].split(","));
+    Service service = new Service(HttpClient.newHttpClient(), url, signer, tenant);
     try (Connection raw = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = raw.createStatement()) {
       statement.execute("SET threads = 2");
@@ -86,64 +91,115 @@ public final class QueryBench {
               + "/events/tenant_id="
               + tenant
               + "/*/*.parquet', hive_partitioning = true)");
-      System.out.printf(
-          "| query | service p50 ms | raw DuckDB p50 ms | ratio | table rows/s (service) |%n");
-      System.out.printf("| --- | ---: | ---: | ---: | ---: |%n");
-      double serviceTotal = 0;
-      double rawTotal = 0;
-      for (Map.Entry<String, String> query : SUITE.entrySet()) {
-        double[] service = new double[runs];
-        double[] direct = new double[runs];
-        for (int warm = 0; warm < 2; warm++) {
-          viaService(http, url, signer, tenant, query.getValue(), engine);
-          viaJdbc(statement, query.getValue());
+      System.out.printf("load average before: %s%n", loadAverage());
+      // the whole suite three times on every side first: both JVMs compile their hot paths
+      for (int round = 0; round < 3; round++) {
+        for (String sql : SUITE.values()) {
+          viaJdbc(statement, sql);
+          for (String engine : engines) {
+            service.run(sql, engine);
+          }
         }
-        for (int r = 0; r < runs; r++) {
-          service[r] = viaService(http, url, signer, tenant, query.getValue(), engine);
-          direct[r] = viaJdbc(statement, query.getValue());
-        }
-        double s = median(service);
-        double d = median(direct);
-        serviceTotal += s;
-        rawTotal += d;
-        System.out.printf(
-            "| %s | %.0f | %.0f | %.2f | %,.0f |%n",
-            query.getKey(), s, d, s / d, rows / (s / 1000));
       }
-      System.out.printf(
-          "| **sum of p50s** | %.0f | %.0f | %.2f | |%n",
-          serviceTotal, rawTotal, serviceTotal / rawTotal);
+      report(service, statement, engines, rows, runs);
+      fixedCost(service, statement, runs * 3);
+      System.out.printf("load average after: %s%n", loadAverage());
     }
   }
 
-  static double viaService(
-      HttpClient http,
-      String url,
-      InternalTokenSigner signer,
-      String tenant,
-      String sql,
-      String engine)
+  private static void report(
+      Service service, Statement statement, List<String> engines, long rows, int runs)
       throws Exception {
-    String token = signer.sign(new CallerIdentity(tenant, "bench", Set.of(Role.ANALYST), null));
-    String body =
-        "{\"sql\":\""
-            + sql.replace("\"", "\\\"")
-            + "\",\"engine\":\""
-            + engine
-            + "\",\"maxRows\":10000,\"timeoutMs\":120000}";
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url + "/v1/query/sql"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    long started = System.nanoTime();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    double ms = (System.nanoTime() - started) / 1e6;
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(sql + " -> " + response.statusCode() + " " + response.body());
+    boolean trino = engines.contains("trino");
+    System.out.printf(
+        "| query | service p50 ms | of which inside the service | raw DuckDB p50 ms | ratio |"
+            + " table rows/s (service)%s |%n",
+        trino ? " | Trino via service p50 ms | Trino / DuckDB" : "");
+    System.out.printf(
+        "| --- | ---: | ---: | ---: | ---: | ---: |%s%n", trino ? " ---: | ---: |" : "");
+    double[] totals = new double[4];
+    for (Map.Entry<String, String> query : SUITE.entrySet()) {
+      double[][] t = new double[4][runs]; // service, server-side, raw, trino
+      for (int r = 0; r < runs; r++) {
+        double[] duck = service.run(query.getValue(), "duckdb");
+        t[0][r] = duck[0];
+        t[1][r] = duck[1];
+        t[2][r] = viaJdbc(statement, query.getValue());
+        t[3][r] = trino ? service.run(query.getValue(), "trino")[0] : Double.NaN;
+      }
+      double[] p50 = new double[4];
+      for (int i = 0; i < 4; i++) {
+        p50[i] = median(t[i]);
+        totals[i] += p50[i];
+      }
+      System.out.printf(
+          "| %s | %.0f | %.0f | %.0f | %.2f | %,.0f |%s%n",
+          query.getKey(),
+          p50[0],
+          p50[1],
+          p50[2],
+          p50[0] / p50[2],
+          rows / (p50[0] / 1000),
+          trino ? " %.0f | %.1f |".formatted(p50[3], p50[3] / p50[0]) : "");
     }
-    return ms;
+    System.out.printf(
+        "| **sum of p50s** | %.0f | %.0f | %.0f | %.2f | |%s%n",
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[0] / totals[2],
+        trino ? " %.0f | %.1f |".formatted(totals[3], totals[3] / totals[0]) : "");
+  }
+
+  /** What a request costs beyond the engine's work: {@code select 1} through every layer. */
+  private static void fixedCost(Service service, Statement statement, int runs) throws Exception {
+    double[][] t = new double[3][runs];
+    for (int r = 0; r < runs; r++) {
+      double[] duck = service.run("select 1", "duckdb");
+      t[0][r] = duck[0];
+      t[1][r] = duck[1];
+      t[2][r] = viaJdbc(statement, "select 1");
+    }
+    System.out.printf(
+        "fixed cost per request (select 1, p50 of %d): service %.1f ms, of which inside the service"
+            + " %.1f ms; raw DuckDB %.1f ms%n",
+        runs, median(t[0]), median(t[1]), median(t[2]));
+  }
+
+  private static String loadAverage() throws java.io.IOException {
+    return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+  }
+
+  /** query-service over HTTP, each request with a fresh signed token as the gateway sends. */
+  record Service(HttpClient http, String url, InternalTokenSigner signer, String tenant) {
+
+    private static final Pattern ELAPSED = Pattern.compile("\"elapsedMs\":(\\d+)");
+
+    /** Client-side milliseconds and the service's own {@code elapsedMs} (guard to result). */
+    double[] run(String sql, String engine) throws Exception {
+      String token = signer.sign(new CallerIdentity(tenant, "bench", Set.of(Role.ANALYST), null));
+      String body =
+          "{\"sql\":\""
+              + sql.replace("\"", "\\\"")
+              + "\",\"engine\":\""
+              + engine
+              + "\",\"maxRows\":10000,\"timeoutMs\":120000}";
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url + "/v1/query/sql"))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      long started = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      double ms = (System.nanoTime() - started) / 1e6;
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            engine + ": " + sql + " -> " + response.statusCode() + " " + response.body());
+      }
+      Matcher elapsed = ELAPSED.matcher(response.body());
+      return new double[] {ms, elapsed.find() ? Double.parseDouble(elapsed.group(1)) : ms};
+    }
   }
 
   static double viaJdbc(Statement statement, String sql) throws Exception {

@@ -77,7 +77,10 @@ final class TrinoConfig {
       Files.writeString(rules, accessRules);
       Files.writeString(
           etc.resolve("access-control.properties"),
-          "access-control.name=file\nsecurity.config-file=" + rules + "\n");
+          // reread every second: a writer may add a tenant to the rules while Trino runs
+          "access-control.name=file\nsecurity.config-file="
+              + rules
+              + "\nsecurity.refresh-period=1s\n");
     }
     return etc;
   }

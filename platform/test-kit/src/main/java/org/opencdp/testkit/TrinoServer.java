@@ -32,7 +32,8 @@ public final class TrinoServer {
   public static final String HOME_KEY = "cdp.trino.home";
 
   private static final int MIN_JAVA = 24;
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  // 40 s on an idle two-core machine; past 90 s while five builds share it
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
   private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
   private static TrinoServer shared;
@@ -69,9 +70,33 @@ public final class TrinoServer {
       Assumptions.assumeTrue(
           Files.isDirectory(home.resolve("lib")),
           "No unpacked trino-server at " + home + " (set -D" + HOME_KEY + ")");
-      shared = start(home, java.get(), accessRules);
+      Path work = Path.of("target", "trino-" + ProcessHandle.current().pid());
+      shared = start(home, java.get(), work, null, accessRules);
     }
     return shared;
+  }
+
+  /**
+   * A server of its own over {@code lakeRoot}, working in {@code work} (for a benchmark over an
+   * existing lake); it fails where no JDK >= 24 or unpacked server exists.
+   */
+  public static TrinoServer start(Path lakeRoot, Path work, String accessRules) {
+    Path java =
+        javaHome().orElseThrow(() -> new IllegalStateException("Trino needs a JDK >= " + MIN_JAVA));
+    return start(home(), java, work, lakeRoot, accessRules);
+  }
+
+  /**
+   * Runs a server over a lake until this process is stopped: {@code <lake root> <work dir>
+   * [<rules.json>]}; prints the JDBC URL and the rules file once it is ready.
+   */
+  public static void main(String[] args) throws Exception {
+    String rules = args.length > 2 ? Files.readString(Path.of(args[2])) : null;
+    TrinoServer server = start(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]), rules);
+    System.out.println("jdbc " + server.jdbcUrl());
+    System.out.println("rules " + server.rulesFile());
+    System.out.flush();
+    Thread.currentThread().join();
   }
 
   /** The JDK for Trino: {@code CDP_TRINO_JAVA_HOME}, else the newest >= 24 in /usr/lib/jvm. */
@@ -108,13 +133,12 @@ public final class TrinoServer {
     return home == null ? Path.of(".cache/trino/trino-server-476") : Path.of(home);
   }
 
-  private static TrinoServer start(Path home, Path java, String accessRules) {
+  private static TrinoServer start(
+      Path home, Path java, Path workDir, Path lake, String accessRules) {
     try {
-      Path work =
-          Files.createDirectories(Path.of("target", "trino-" + ProcessHandle.current().pid()))
-              .toAbsolutePath()
-              .normalize();
-      Path lakeRoot = Files.createDirectories(work.resolve("lake"));
+      Path work = Files.createDirectories(workDir).toAbsolutePath().normalize();
+      Path lakeRoot =
+          lake != null ? lake.toAbsolutePath() : Files.createDirectories(work.resolve("lake"));
       int port = freePort();
       Path etc = TrinoConfig.write(home, work, port, lakeRoot, accessRules);
       ProcessBuilder builder =
@@ -173,6 +197,14 @@ public final class TrinoServer {
   /** {@code jdbc:trino://127.0.0.1:<port>}. */
   public String jdbcUrl() {
     return "jdbc:trino://127.0.0.1:" + port;
+  }
+
+  /**
+   * The file-based access rules Trino rereads every second (when started with rules): a writer may
+   * replace it to admit a new user.
+   */
+  public Path rulesFile() {
+    return workDir.resolve("etc/rules.json");
   }
 
   public int port() {

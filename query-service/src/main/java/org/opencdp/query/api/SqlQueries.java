@@ -2,6 +2,7 @@ package org.opencdp.query.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,7 @@ public class SqlQueries {
   private final Map<String, QueryEngine> engines;
   private final ResultCache cache;
   private final Semaphore slots;
+  private final Map<String, GuardedSql> checked;
 
   SqlQueries(
       QueryProperties properties,
@@ -52,6 +54,14 @@ public class SqlQueries {
         engines.stream().collect(Collectors.toMap(QueryEngine::name, Function.identity()));
     this.cache = cache;
     this.slots = new Semaphore(properties.maxConcurrent(), true);
+    int maxChecked = properties.guard().cacheEntries();
+    this.checked =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, GuardedSql> eldest) {
+            return size() > maxChecked;
+          }
+        };
   }
 
   /** Runs the request for {@code tenantId}; every failure is a {@link ProblemException}. */
@@ -62,7 +72,7 @@ public class SqlQueries {
     List<Object> parameters = parameters(request.parameters());
     int maxRows = maxRows(request.maxRows());
     Duration timeout = timeout(request.timeoutMs());
-    GuardedSql guarded = properties.guard().enabled() ? guard.check(sql) : unchecked(sql);
+    GuardedSql guarded = properties.guard().enabled() ? checked(sql) : unchecked(sql);
     if (guarded.parameters() >= 0 && guarded.parameters() != parameters.size()) {
       throw new ProblemException(
               QueryErrorCode.INVALID_PARAMETER,
@@ -119,6 +129,27 @@ public class SqlQueries {
     } finally {
       slots.release();
     }
+  }
+
+  /**
+   * The guard's verdict on this exact text, parsed once: a dashboard sends the same SQL again and
+   * again, and parsing plus printing it back costs a millisecond warm and several while the parser
+   * is not yet compiled. Only admitted text is kept; a refusal is parsed again each time.
+   */
+  private GuardedSql checked(String sql) {
+    synchronized (checked) {
+      GuardedSql known = checked.get(sql);
+      if (known != null) {
+        return known;
+      }
+    }
+    GuardedSql fresh = guard.check(sql);
+    if (properties.guard().cacheEntries() > 0) {
+      synchronized (checked) {
+        checked.put(sql, fresh);
+      }
+    }
+    return fresh;
   }
 
   private static GuardedSql unchecked(String sql) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded engine: one locked-down in-memory DuckDB database per tenant, kept open for the most
- * recently active tenants, a fresh connection on it per query.
+ * recently active tenants, with a few idle connections on each kept for the next query.
  */
 @Component
 public class DuckDbEngine implements QueryEngine, DisposableBean {
@@ -40,10 +40,20 @@ public class DuckDbEngine implements QueryEngine, DisposableBean {
 
   @Override
   public QueryResult execute(TenantQuery query) {
-    try (Connection connection = database(query).connect(query.lake())) {
-      return cancellations.run(connection, query, name());
+    TenantDatabase database = database(query);
+    Connection connection;
+    try {
+      connection = database.connect(query.lake());
     } catch (SQLException e) {
       throw EngineErrors.translate(e, false, name());
+    }
+    boolean clean = false;
+    try {
+      QueryResult result = cancellations.run(connection, query, name());
+      clean = true;
+      return result;
+    } finally {
+      database.release(connection, clean);
     }
   }
 

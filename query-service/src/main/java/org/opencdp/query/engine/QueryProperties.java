@@ -51,18 +51,23 @@ public record QueryProperties(
 
   /**
    * @param enabled whether SQL is parsed and checked before an engine sees it
+   * @param cacheEntries admitted SQL texts whose checked form is kept, so a repeated query is not
+   *     parsed again (0: none)
    */
-  public record Guard(@DefaultValue("true") boolean enabled) {}
+  public record Guard(
+      @DefaultValue("true") boolean enabled, @DefaultValue("1000") int cacheEntries) {}
 
   /**
    * @param threads DuckDB worker threads per tenant database
    * @param memoryLimit DuckDB memory limit per tenant database
    * @param maxTenants tenant databases kept open; the least recently used is closed beyond it
+   * @param idleConnections connections kept open per tenant database between queries
    */
   public record DuckDb(
       @DefaultValue("2") int threads,
       @DefaultValue("1GB") DataSize memoryLimit,
-      @DefaultValue("32") int maxTenants) {}
+      @DefaultValue("32") int maxTenants,
+      @DefaultValue("4") int idleConnections) {}
 
   /**
    * @param enabled whether the Trino engine is offered
@@ -71,6 +76,11 @@ public record QueryProperties(
    * @param adminUser the Trino user that creates tenant schemas and syncs partitions
    * @param location how Trino names the lake root ({@code local:///} for a local lake)
    * @param syncInterval how often partitions of known tenants are synced in the background
+   * @param rulesFile the rules.json of a Trino whose etc folder query-service manages (a local
+   *     one): a tenant seen for the first time is added to it; empty when the rules are managed
+   *     elsewhere and list every tenant already
+   * @param rulesWait how long a new tenant's first query waits for Trino to reload the rules (its
+   *     {@code security.refresh-period})
    */
   public record Trino(
       @DefaultValue("false") boolean enabled,
@@ -78,7 +88,9 @@ public record QueryProperties(
       @DefaultValue("lake") String catalog,
       @DefaultValue("cdp") String adminUser,
       @DefaultValue("local:///") String location,
-      @DefaultValue("60s") Duration syncInterval) {}
+      @DefaultValue("60s") Duration syncInterval,
+      @DefaultValue("") String rulesFile,
+      @DefaultValue("10s") Duration rulesWait) {}
 
   /**
    * @param enabled whether results are cached until the tenant's lake changes

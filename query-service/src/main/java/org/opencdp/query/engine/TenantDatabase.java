@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,14 @@ final class TenantDatabase implements AutoCloseable {
   private final String tenantId;
   private final List<LogicalTable> tables;
   private final Map<String, Boolean> viewHasFiles = new HashMap<>();
+  private final Deque<Connection> idle = new ArrayDeque<>();
+  private final int maxIdle;
+  private boolean closed;
 
   private TenantDatabase(
-      DuckDBConnection base, Path root, String tenantId, List<LogicalTable> tables) {
+      DuckDBConnection base, Path root, String tenantId, List<LogicalTable> tables, int maxIdle) {
     this.base = base;
+    this.maxIdle = maxIdle;
     this.root = root;
     this.tenantId = tenantId;
     this.tables = tables;
@@ -46,7 +52,8 @@ final class TenantDatabase implements AutoCloseable {
     properties.setProperty("jdbc_stream_results", "true");
     DuckDBConnection base =
         (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
-    TenantDatabase database = new TenantDatabase(base, root, tenantId, tables);
+    TenantDatabase database =
+        new TenantDatabase(base, root, tenantId, tables, settings.idleConnections());
     try (Statement statement = base.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
       statement.execute("SET threads = " + settings.threads());
@@ -64,7 +71,10 @@ final class TenantDatabase implements AutoCloseable {
     return database;
   }
 
-  /** A connection of its own for one query, on this tenant's database. */
+  /**
+   * A connection of its own for one query, on this tenant's database: an idle one when there is
+   * one. The views live in the database, not the connection, so a kept connection sees a refresh.
+   */
   synchronized Connection connect(LakeVersion lake) throws SQLException {
     boolean changed =
         tables.stream()
@@ -77,7 +87,27 @@ final class TenantDatabase implements AutoCloseable {
         refreshViews(statement, lake);
       }
     }
-    return base.duplicate();
+    Connection kept = idle.pollFirst();
+    return kept != null ? kept : base.duplicate();
+  }
+
+  /**
+   * Hands a connection back after its query: kept for the next one when the query ended cleanly and
+   * fewer than {@code maxIdle} wait, closed otherwise (a failed or cancelled query leaves nothing
+   * behind to trip over).
+   */
+  void release(Connection connection, boolean reusable) {
+    synchronized (this) {
+      if (reusable && !closed && idle.size() < maxIdle) {
+        idle.addFirst(connection);
+        return;
+      }
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing a duplicate of a closed database: nothing left to release
+    }
   }
 
   /**
@@ -142,6 +172,13 @@ final class TenantDatabase implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    synchronized (this) {
+      closed = true;
+      for (Connection connection : idle) {
+        connection.close();
+      }
+      idle.clear();
+    }
     base.close();
   }
 }

@@ -2,14 +2,17 @@ package org.opencdp.query.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.opencdp.query.QueryErrorCode;
 import org.opencdp.query.lake.LakeVersion;
 import org.opencdp.query.lake.LogicalTable;
@@ -33,16 +36,23 @@ import org.springframework.stereotype.Component;
 public class TrinoEngine implements QueryEngine {
 
   private static final Logger log = LoggerFactory.getLogger(TrinoEngine.class);
+  private static final Duration RULES_POLL = Duration.ofMillis(200);
 
   private final QueryProperties.Trino settings;
   private final TenantLake lake;
   private final Cancellations cancellations;
   private final Map<String, String> syncedPartitions = new ConcurrentHashMap<>();
+  private final @Nullable TrinoRulesFile rules;
 
   public TrinoEngine(QueryProperties properties, TenantLake lake, Cancellations cancellations) {
     this.settings = properties.trino();
     this.lake = lake;
     this.cancellations = cancellations;
+    this.rules =
+        settings.rulesFile().isBlank()
+            ? null
+            : new TrinoRulesFile(
+                Path.of(settings.rulesFile()), settings.adminUser(), settings.catalog(), lake);
   }
 
   @Override
@@ -78,6 +88,9 @@ public class TrinoEngine implements QueryEngine {
             Files.createDirectories(table.tenantFolder(lake.root(), tenantId));
             statement.execute(createTable(schema, table, tenantId));
           }
+          if (rules != null && rules.admit(tenantId)) {
+            awaitAccess(tenantId);
+          }
         }
         for (LogicalTable table : lake.tables()) {
           statement.execute(
@@ -94,6 +107,35 @@ public class TrinoEngine implements QueryEngine {
         log.error("Cannot prepare Trino tables for tenant {}", tenantId, e);
         throw new ProblemException(
             QueryErrorCode.ENGINE_UNAVAILABLE, "the Trino engine is not reachable or not ready", e);
+      }
+    }
+  }
+
+  /**
+   * Waits until Trino has reloaded the rules that list a new tenant (it rereads the file every
+   * {@code security.refresh-period}), so the tenant's first query is not refused.
+   */
+  private void awaitAccess(String tenantId) {
+    long deadline = System.nanoTime() + settings.rulesWait().toNanos();
+    String probe = "SELECT 1 FROM " + lake.tables().get(0).name() + " WHERE false";
+    while (true) {
+      try (Connection connection = connect(TrinoNames.user(tenantId), tenantId);
+          Statement statement = connection.createStatement()) {
+        statement.execute(probe);
+        return;
+      } catch (SQLException e) {
+        if (System.nanoTime() > deadline) {
+          throw new ProblemException(
+              QueryErrorCode.ENGINE_UNAVAILABLE,
+              "Trino has not yet reloaded the access rules for this tenant; retry shortly",
+              e);
+        }
+      }
+      try {
+        Thread.sleep(RULES_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProblemException(QueryErrorCode.ENGINE_UNAVAILABLE, "interrupted", e);
       }
     }
   }

@@ -17,4 +17,19 @@ public final class TrinoNames {
   public static String user(String tenantId) {
     return schema(tenantId);
   }
+
+  /** The tenant a schema name stands for: {@link #schema} read backwards. */
+  public static String tenant(String schema) {
+    String encoded = schema.substring(2);
+    StringBuilder tenant = new StringBuilder(encoded.length());
+    for (int i = 0; i < encoded.length(); i++) {
+      char c = encoded.charAt(i);
+      if (c == '_' && i + 1 < encoded.length()) {
+        tenant.append(encoded.charAt(++i) == 'd' ? '-' : '_');
+      } else {
+        tenant.append(c);
+      }
+    }
+    return tenant.toString();
+  }
 }

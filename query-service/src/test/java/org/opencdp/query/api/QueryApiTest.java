@@ -192,6 +192,10 @@ class QueryApiTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(408);
     assertThat(json(response).path("code").asString()).isEqualTo("query-timeout");
+    for (int i = 0; i < 6; i++) { // more than the idle connections kept: none was left broken
+      JsonNode after = json(client.sql("acme", body("select count(*) from events")));
+      assertThat(after.path("rows").get(0).get(0).asLong()).as(after.toString()).isEqualTo(300);
+    }
   }
 
   @Test

@@ -31,8 +31,12 @@ class QueryPropertiesTest {
     assertThat(defaults.maxConcurrent()).isEqualTo(4);
     assertThat(defaults.lakeListingTtl()).isEqualTo(Duration.ofSeconds(1));
     assertThat(defaults.guard().enabled()).isTrue();
+    assertThat(defaults.guard().cacheEntries()).isEqualTo(1000);
     assertThat(defaults.duckdb().memoryLimit()).isEqualTo(DataSize.ofGigabytes(1));
+    assertThat(defaults.duckdb().idleConnections()).isEqualTo(4);
     assertThat(defaults.trino().enabled()).isFalse();
+    assertThat(defaults.trino().rulesFile()).isEmpty();
+    assertThat(defaults.trino().rulesWait()).isEqualTo(Duration.ofSeconds(10));
     assertThat(defaults.trino().catalog()).isEqualTo("lake");
     assertThat(defaults.cache().enabled()).isTrue();
   }
@@ -49,7 +53,8 @@ class QueryPropertiesTest {
                 "cdp.query.duckdb.memory-limit", "256MB",
                 "cdp.query.trino.url", "jdbc:trino://trino:8080",
                 "cdp.query.trino.sync-interval", "5s",
-                "cdp.query.cache.max-entries", "3"));
+                "cdp.query.trino.rules-file", "/etc/trino/rules.json",
+                "cdp.query.guard.cache-entries", "0"));
 
     assertThat(bound.engine()).isEqualTo("trino");
     assertThat(bound.defaultMaxRows()).isEqualTo(50);
@@ -58,7 +63,8 @@ class QueryPropertiesTest {
     assertThat(bound.duckdb().memoryLimit()).isEqualTo(DataSize.ofMegabytes(256));
     assertThat(bound.trino().url()).isEqualTo("jdbc:trino://trino:8080");
     assertThat(bound.trino().syncInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(bound.cache().maxEntries()).isEqualTo(3);
+    assertThat(bound.trino().rulesFile()).isEqualTo("/etc/trino/rules.json");
+    assertThat(bound.guard().cacheEntries()).isZero();
   }
 
   @Test

@@ -37,15 +37,18 @@ class TrinoIsolationTest {
   static void start() {
     trino = SharedTrino.server();
     new TestLake(trino.lakeRoot()).events("xiso", 11).events("xiso-x", 13);
-    QueryProperties properties =
-        new Binder(
-                new MapConfigurationPropertySource(
-                    Map.of(
-                        "cdp.query.trino.enabled", "true", "cdp.query.trino.url", trino.jdbcUrl())))
-            .bindOrCreate("cdp.query", QueryProperties.class);
+    QueryProperties properties = bind(Map.of());
     lake = new TenantLake(new LakeProperties(trino.lakeRoot()), new LogicalTables());
     engine = new TrinoEngine(properties, lake, cancellations);
     run("xiso-x", "select count(*) from events"); // creates the neighbour's schema
+  }
+
+  static QueryProperties bind(Map<String, String> more) {
+    Map<String, String> keys = new java.util.HashMap<>(more);
+    keys.put("cdp.query.trino.enabled", "true");
+    keys.put("cdp.query.trino.url", trino.jdbcUrl());
+    return new Binder(new MapConfigurationPropertySource(keys))
+        .bindOrCreate("cdp.query", QueryProperties.class);
   }
 
   @AfterAll
@@ -54,8 +57,42 @@ class TrinoIsolationTest {
   }
 
   static QueryResult run(String tenant, String sql) {
+    return run(engine, tenant, sql);
+  }
+
+  static QueryResult run(TrinoEngine engine, String tenant, String sql) {
     return engine.execute(
         new TenantQuery(tenant, sql, List.of(), 100, Duration.ofSeconds(30), lake.version(tenant)));
+  }
+
+  @Test
+  void aTenantSeenLaterIsAddedToTheRulesWithoutARestart() throws Exception {
+    new TestLake(trino.lakeRoot()).events("xlate", 7);
+    ProblemException unlisted =
+        catchThrowableOfType(
+            ProblemException.class, () -> run("xlate", "select count(*) from events"));
+    assertThat(unlisted).as("the shared rules do not list xlate").isNotNull();
+    assertThat(unlisted.code()).isEqualTo(QueryErrorCode.ACCESS_DENIED);
+
+    TrinoEngine managing =
+        new TrinoEngine(
+            bind(Map.of("cdp.query.trino.rules-file", trino.rulesFile().toString())),
+            lake,
+            cancellations);
+
+    assertThat(run(managing, "xlate", "select count(*) from events").rows())
+        .containsExactly(List.of(7L));
+    assertThat(java.nio.file.Files.readString(trino.rulesFile()))
+        .contains("\"t_xlate\"", "\"t_xiso\"", "\"t_xacme\"");
+    ProblemException neighbour =
+        catchThrowableOfType(
+            ProblemException.class,
+            () -> run(managing, "xlate", "select count(*) from lake.t_xiso.events"));
+    assertThat(neighbour).isNotNull();
+    assertThat(neighbour.code()).isIn(QueryErrorCode.ACCESS_DENIED, QueryErrorCode.UNKNOWN_TABLE);
+    assertThat(run(managing, "xiso", "select count(*) from events").rows())
+        .as("tenants listed before keep their access")
+        .containsExactly(List.of(11L));
   }
 
   @Test
