@@ -21,6 +21,7 @@ import org.opencdp.ai.rag.index.KnowledgeIndex;
 import org.opencdp.ai.rag.index.Passage;
 import org.opencdp.ai.rag.index.SearchFilter;
 import org.opencdp.ai.rag.retrieval.HybridRetriever;
+import org.opencdp.ai.rag.retrieval.QueryVectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class KnowledgeBase {
   private final OfflineAnswerer offline = new OfflineAnswerer();
   private final LanguageModel model;
   private final AnswerCache cache;
+  private final QueryVectors queryVectors = new QueryVectors(QueryVectors.DEFAULT_SIZE);
 
   /** {@code model} may be null: then every answer is the offline one. */
   public KnowledgeBase(
@@ -57,7 +59,7 @@ public final class KnowledgeBase {
     this.index = index;
     this.embedders = embedders;
     this.chunker = chunker;
-    this.retriever = new HybridRetriever(index, embedders);
+    this.retriever = new HybridRetriever(index, embedders, queryVectors);
     this.model = model;
     this.cache = cache;
   }
@@ -113,10 +115,19 @@ public final class KnowledgeBase {
     if (cached != null) {
       return cached;
     }
+    // the retriever embedded the question already, so this vector is normally a cache hit
+    Embedder embedder = embedders.forText(question, lang);
+    float[] vector = queryVectors.embed(embedder, question);
+    String context = context(lang, passages);
+    Answer similar = cache.getSimilar(tenant, embedder.id(), vector, context);
+    if (similar != null) {
+      return similar;
+    }
     try {
       Completion completion = model.complete(tenant, FEATURE, prompt);
       Answer answer = fromModel(completion, passages);
       cache.put(tenant, prompt.exact(), answer);
+      cache.putSimilar(tenant, embedder.id(), vector, context, answer);
       return answer;
     } catch (BudgetExhausted e) {
       return extractive.withModel(OfflineAnswerer.MODEL + " (fallback: token budget exhausted)");
@@ -125,6 +136,15 @@ public final class KnowledgeBase {
       return extractive.withModel(
           OfflineAnswerer.MODEL + " (fallback: " + model.model() + " unavailable)");
     }
+  }
+
+  /** What the model is shown besides the question: the answer language and the passages. */
+  private static String context(String language, List<Passage> passages) {
+    StringBuilder out = new StringBuilder(language);
+    for (Passage p : passages) {
+      out.append('\u0001').append(p.key()).append('\u0002').append(p.text());
+    }
+    return out.toString();
   }
 
   private static Answer fromModel(Completion completion, List<Passage> passages) {

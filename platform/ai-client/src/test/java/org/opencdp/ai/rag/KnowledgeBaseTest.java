@@ -185,6 +185,29 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void servesARewordedQuestionOverTheSameSourcesFromTheSemanticCacheOfItsTenantOnly()
+      throws Exception {
+    base.add("globex", Q2);
+    base.add("globex", SUPPORT);
+    base.commit();
+    try (FakeOpenAi server = new FakeOpenAi()) {
+      server.otherwise(new FakeOpenAi.Ok("产品A的Q2销量同比增长30% [1]"));
+      KnowledgeBase withModel = withModel(server, 0);
+
+      Answer first = withModel.ask("acme", "产品A的市场表现如何?", null, SearchFilter.none());
+      Answer reworded = withModel.ask("acme", "产品A的市场表现如何？", null, SearchFilter.none());
+      assertThat(server.chatRequests()).isEqualTo(1);
+      assertThat(reworded).isEqualTo(first);
+
+      withModel.ask("globex", "产品A的市场表现如何?", null, SearchFilter.none());
+      assertThat(server.chatRequests()).isEqualTo(2);
+      withModel.ask(
+          "acme", "How fast do enterprise customers get a reply?", null, SearchFilter.none());
+      assertThat(server.chatRequests()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void servesTheSamePromptFromTheCacheOfItsTenantOnly() throws Exception {
     try (FakeOpenAi server = new FakeOpenAi()) {
       server.otherwise(new FakeOpenAi.Ok("产品A的Q2销量同比增长30% [1]"));

@@ -1,21 +1,21 @@
 package org.opencdp.ai.rag.retrieval;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opencdp.ai.rag.index.Passage;
+import org.opencdp.ai.rag.index.ReciprocalRanks;
 
 /**
- * Reciprocal rank fusion: a passage scores {@code sum 1/(k + rank)} over the rankings it appears
- * in, so agreement between vector and BM25 search beats a high place in one. Scores of different
- * searches are never compared, only ranks.
+ * Reciprocal rank fusion of passage rankings: a passage scores {@code sum 1/(k + rank)} over the
+ * rankings it appears in, so agreement between vector and BM25 search beats a high place in one.
+ * Scores of different searches are never compared, only ranks.
  */
 public final class RankFusion {
 
   /** The usual constant: damps the difference between the first few places. */
-  public static final int K = 60;
+  public static final int K = ReciprocalRanks.K;
 
   private RankFusion() {}
 
@@ -25,20 +25,19 @@ public final class RankFusion {
    */
   public static List<Passage> fuse(List<List<Passage>> rankings, int limit) {
     Map<String, Passage> passages = new LinkedHashMap<>();
-    Map<String, Double> scores = new LinkedHashMap<>();
+    List<List<String>> keys = new ArrayList<>();
     for (List<Passage> ranking : rankings) {
-      for (int rank = 0; rank < ranking.size(); rank++) {
-        Passage p = ranking.get(rank);
+      List<String> ranked = new ArrayList<>(ranking.size());
+      for (Passage p : ranking) {
         passages.putIfAbsent(p.key(), p);
-        scores.merge(p.key(), 1.0 / (K + rank + 1), Double::sum);
+        ranked.add(p.key());
       }
+      keys.add(ranked);
     }
-    double best = rankings.isEmpty() ? 1 : rankings.size() * (1.0 / (K + 1));
     List<Passage> out = new ArrayList<>();
-    scores.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .limit(limit)
-        .forEach(e -> out.add(passages.get(e.getKey()).withScore(e.getValue() / best)));
+    for (ReciprocalRanks.Fused<String> f : ReciprocalRanks.fuse(keys, limit)) {
+      out.add(passages.get(f.key()).withScore(f.score()));
+    }
     return out;
   }
 }
