@@ -36,15 +36,20 @@ final class QuarantinedRecords {
     } catch (RuntimeException e) {
       node = null;
     }
-    if (node == null || !node.isObject() || !node.path("payload").isObject()) {
+    if (node == null || !node.isObject()) {
       return malformed(record);
     }
+    // Before the payload's shape: this service's own refusal of an unreadable event carries that
+    // event's text as a string payload, and it is already in the quarantine table.
     if (OWN_STAGE.equals(text(node, "stage"))) {
       return null;
     }
+    JsonNode payload = node.path("payload");
+    if (!payload.isObject() && !payload.isString()) {
+      return malformed(record);
+    }
     Instant receivedAt = receivedAt(node, record);
     String tenant = text(node, "tenantId");
-    JsonNode payload = node.path("payload");
     List<String> codes = new ArrayList<>();
     node.path("reasons").forEach(r -> codes.add(r.path("code").asString()));
     return new QuarantineRow(
@@ -57,7 +62,9 @@ final class QuarantinedRecords {
         text(payload, "event"),
         String.join(",", codes),
         node.path("reasons").toString(),
-        codec.write(payload),
+        payload.isString()
+            ? payload.stringValue().getBytes(StandardCharsets.UTF_8)
+            : codec.write(payload),
         receivedAt,
         record.topic(),
         (long) record.partition(),

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Quality benchmark: a real KRaft broker and quality-service from its jar, each in its own JVM.
+# 1. quality-service with its intake off takes the rule set over REST (admin internal token) and
+#    creates the topics; it is stopped.
+# 2. N realistic raw events (2% broken) are pre-produced to cdp.raw.events; a bare KafkaConsumer
+#    reads them back: the baseline.
+# 3. quality-service starts with its intake on; the driver polls the lake with DuckDB until all N
+#    are in events or quarantine: events/s from first landed to last.
+# 4. Freshness: events at a steady rate, each visible when a DuckDB glob over the lake lists its file.
+# Usage: bench/quality-bench.sh [events] [fresh-events-per-second or auto] [fresh-seconds]
+# auto: 2,000/s, or half the landing rate of step 3 if that is lower (freshness below capacity).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+n=${1:-1000000}
+rate=${2:-auto}
+seconds=${3:-30}
+work=$root/bench/target/quality-run
+port=18281
+rm -rf "$work" && mkdir -p "$work/tmp"
+load=$(uptime | sed 's/.*load average: //')
+[ -f quality-service/target/quality-service-0.1.0-SNAPSHOT.jar ] ||
+  ./mvnw -B -o -q -pl quality-service package -DskipTests
+./mvnw -B -o -q -pl bench package -DskipTests
+./mvnw -B -o -q -pl bench dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
+cp="$root/bench/target/classes:$(cat "$work/classpath.txt")"
+java_opts=(-Djava.io.tmpdir="$work/tmp")
+pids=()
+stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap stop EXIT
+driver() { java "${java_opts[@]}" -Xmx1g -cp "$cp" org.opencdp.bench.quality.QualityBench "$@"; }
+service() { # $1: log name, then extra arguments
+  local log=$1; shift
+  java "${java_opts[@]}" -Xmx1g -jar quality-service/target/quality-service-0.1.0-SNAPSHOT.jar \
+    --server.port=$port --spring.kafka.bootstrap-servers="$bootstrap" --cdp.data-dir="$work/data" \
+    --logging.level.root=WARN "$@" >"$work/$log.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 240); do curl -sf "http://127.0.0.1:$port/actuator/health/liveness" >/dev/null && return; sleep 0.5; done
+  echo "quality-service did not start; see $work/$log.log" >&2; exit 1
+}
+
+java "${java_opts[@]}" -Xmx1g -cp "$cp" org.opencdp.bench.BenchBroker "$work/bootstrap" >"$work/broker.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 120); do [ -s "$work/bootstrap" ] && break; sleep 0.5; done
+bootstrap=$(cat "$work/bootstrap")
+
+service setup --cdp.quality.intake.enabled=false
+setup=${pids[-1]}
+driver rules "http://127.0.0.1:$port" "$work/data/keys/internal-token.jwk"
+kill "$setup" && wait "$setup" 2>/dev/null || true
+
+driver produce "$bootstrap" cdp.raw.events "$n" "$work"
+service intake
+driver land "$work/data/lake" cdp.raw.events "$n" "$work"
+driver fresh "$bootstrap" cdp.raw.events "$work/data/lake" "$rate" "$seconds" "$work"
+driver report "$work" "$load" | tee "$work/report.md"
