@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TrinoServer {
 
+  private static final Pattern NEXT_URI = Pattern.compile("\"nextUri\"\\s*:\\s*\"([^\"]+)\"");
+
   /** System property or environment variable naming the JDK that runs Trino. */
   public static final String JAVA_HOME_KEY = "CDP_TRINO_JAVA_HOME";
 
@@ -179,7 +181,11 @@ public final class TrinoServer {
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (info.statusCode() == 200 && info.body().contains("\"starting\":false")) {
+        // "starting":false comes before the coordinator has registered itself as a worker; until
+        // then every query fails with "No nodes available to run query".
+        if (info.statusCode() == 200
+            && info.body().contains("\"starting\":false")
+            && answersAQuery(http)) {
           return;
         }
       } catch (IOException e) {
@@ -192,6 +198,35 @@ public final class TrinoServer {
     }
     stop();
     throw new IllegalStateException("Trino did not start in " + START_TIMEOUT + "; see " + workDir);
+  }
+
+  /** Whether {@code SELECT 1} runs to the end, following the statement protocol's next URIs. */
+  private boolean answersAQuery(HttpClient http) throws IOException, InterruptedException {
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/statement"))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-Trino-User", "cdp")
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    for (int i = 0; i < 100 && page.statusCode() == 200; i++) {
+      if (page.body().contains("\"error\"")) {
+        return false;
+      }
+      Matcher next = NEXT_URI.matcher(page.body());
+      if (!next.find()) {
+        return true;
+      }
+      page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(next.group(1)))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("X-Trino-User", "cdp")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    return false;
   }
 
   /** {@code jdbc:trino://127.0.0.1:<port>}. */
