@@ -23,7 +23,7 @@ for _ in $(seq 120); do [ -s "$work/bootstrap" ] && break; sleep 0.5; done
 java "${java_opts[@]}" -Xmx512m -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
   --server.port=18080 --cdp.data-dir="$work/data" --cdp.gateway.routes.ingest=http://127.0.0.1:18081 \
   --cdp.gateway.rate-limits.ingest.capacity=1000000 --cdp.gateway.rate-limits.ingest.refill-per-second=1000000 \
-  --cdp.gateway.http-client="${GATEWAY_HTTP_CLIENT:-jdk}" --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
+  --cdp.gateway.http-client="${GATEWAY_HTTP_CLIENT:-pooled}" --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
 pids+=($!)
 java "${java_opts[@]}" -Xmx1g -jar ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar \
   --server.port=18081 --spring.kafka.bootstrap-servers="$(cat "$work/bootstrap")" --cdp.data-dir="$work/data" \

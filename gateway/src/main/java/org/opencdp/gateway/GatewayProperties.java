@@ -29,7 +29,7 @@ public record GatewayProperties(
     @DefaultValue("2s") Duration connectTimeout,
     @DefaultValue("60s") Duration readTimeout,
     @DefaultValue("200") int maxConnections,
-    @DefaultValue("jdk") HttpClientKind httpClient) {
+    @DefaultValue("pooled") HttpClientKind httpClient) {
 
   /** The routes' HTTP client: the JDK's, or Apache HttpClient 5 with a connection pool. */
   public enum HttpClientKind {

@@ -29,7 +29,7 @@ class GatewayPropertiesTest {
     assertThat(gateway.keyCacheTtl()).isEqualTo(Duration.ofSeconds(2));
     assertThat(gateway.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(gateway.readTimeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(gateway.httpClient()).isEqualTo(GatewayProperties.HttpClientKind.JDK);
+    assertThat(gateway.httpClient()).isEqualTo(GatewayProperties.HttpClientKind.POOLED);
     assertThat(gateway.maxConnections()).isEqualTo(200);
     assertThat(gateway.demoTenant()).isEqualTo("demo");
     assertThat(routes.ingest()).isEqualTo(URI.create("http://localhost:8081"));

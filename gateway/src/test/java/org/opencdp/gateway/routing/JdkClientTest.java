@@ -15,9 +15,9 @@ import org.opencdp.gateway.RecordingServer.Received;
 import org.opencdp.gateway.tenants.Tenants;
 import org.springframework.test.context.TestPropertySource;
 
-/** The routes on the pooled Apache client behave as on the JDK client: bodies, 503, 504. */
-@TestPropertySource(properties = "cdp.gateway.http-client=pooled")
-class PooledClientTest extends GatewayIntegrationTest {
+/** The routes on the JDK client behave as on the default pooled client: bodies, 503, 504. */
+@TestPropertySource(properties = "cdp.gateway.http-client=jdk")
+class JdkClientTest extends GatewayIntegrationTest {
 
   @Test
   void forwardsRequestsOverKeptAliveConnections() throws Exception {
