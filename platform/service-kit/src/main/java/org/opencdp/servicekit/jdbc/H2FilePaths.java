@@ -1,17 +1,15 @@
-package org.opencdp.gateway;
+package org.opencdp.servicekit.jdbc;
 
 import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.stereotype.Component;
 
 /**
- * Makes the local H2 file database's path absolute. H2 refuses a path that is implicitly relative
- * to the working directory, and {@code cdp.data-dir} may well be one ({@code data}, {@code
+ * Makes a local H2 file database's path absolute. H2 refuses a path that is implicitly relative to
+ * the working directory, and {@code cdp.data-dir} may well be one ({@code data}, {@code
  * target/run/data}).
  */
-@Component
-class H2FilePaths implements BeanPostProcessor {
+public final class H2FilePaths implements BeanPostProcessor {
 
   private static final String PREFIX = "jdbc:h2:file:";
 
@@ -23,7 +21,8 @@ class H2FilePaths implements BeanPostProcessor {
     return bean;
   }
 
-  static String absolute(String url) {
+  /** The URL with an absolute file path when it names an H2 file database; others unchanged. */
+  public static String absolute(String url) {
     if (!url.startsWith(PREFIX)) {
       return url;
     }

@@ -1,4 +1,4 @@
-package org.opencdp.quality.store;
+package org.opencdp.servicekit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,12 @@ class H2FilePathsTest {
 
   @Test
   void makesARelativeDataDirAbsoluteAndKeepsTheOptions() {
-    assertThat(H2FilePaths.absolute("jdbc:h2:file:./data/quality/quality;MODE=PostgreSQL"))
+    String url =
+        H2FilePaths.absolute("jdbc:h2:file:target/run/data/gateway/gateway;MODE=PostgreSQL");
+    assertThat(url)
         .isEqualTo(
             "jdbc:h2:file:"
-                + Path.of("data/quality/quality").toAbsolutePath()
+                + Path.of("target/run/data/gateway/gateway").toAbsolutePath()
                 + ";MODE=PostgreSQL");
   }
 
@@ -20,6 +22,7 @@ class H2FilePathsTest {
   void leavesOtherDatabasesAlone() {
     assertThat(H2FilePaths.absolute("jdbc:postgresql://db/cdp"))
         .isEqualTo("jdbc:postgresql://db/cdp");
-    assertThat(H2FilePaths.absolute("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+    assertThat(H2FilePaths.absolute("jdbc:h2:file:/srv/cdp/gateway"))
+        .isEqualTo("jdbc:h2:file:/srv/cdp/gateway");
   }
 }
