@@ -110,7 +110,9 @@ class ImportController {
       job.complete(clock.instant());
     } catch (ProblemException e) {
       job.fail(clock.instant(), e.detail());
-      throw e.property("importId", id).property("acceptedThroughLine", job.acceptedThroughLine());
+      throw stopped(e, job)
+          .property("importId", id)
+          .property("acceptedThroughLine", job.acceptedThroughLine());
     } catch (RuntimeException e) {
       job.fail(clock.instant(), "the import stopped on an internal error");
       throw e;
@@ -125,6 +127,26 @@ class ImportController {
           .property("acceptedThroughLine", job.acceptedThroughLine());
     }
     return job.report(clock.instant());
+  }
+
+  /**
+   * What the client must know of an import stopped part-way: the lines before the failing chunk are
+   * in the event log, so the detail says so rather than only what went wrong with the chunk.
+   */
+  private static ProblemException stopped(ProblemException e, ImportJob job) {
+    long accepted = job.acceptedThroughLine();
+    if (accepted == 0) {
+      return e;
+    }
+    return e.withDetail(
+        e.detail()
+            + " (import "
+            + job.id()
+            + " stopped here; lines 1 to "
+            + accepted
+            + " were accepted and are kept: resend from line "
+            + (accepted + 1)
+            + ")");
   }
 
   @Operation(summary = "Progress of a running or finished import of this tenant")

@@ -88,7 +88,8 @@ public class EventLog {
     }
     if (refused.get() != null) {
       log.warn("Kafka refused a write: {}", refused.get().toString());
-      throw unavailable("the event log refused the write; nothing was accepted");
+      throw unavailable(
+          "the event log refused part of this write; events it stored before are kept, and sending them again with the same messageId is safe");
     }
   }
 

@@ -63,6 +63,22 @@ public class ProblemException extends RuntimeException {
     return this;
   }
 
+  /**
+   * The same problem (code, field, rule, members, headers) with another detail: for a caller that
+   * knows more than the place that threw, such as how much of a long upload was accepted.
+   */
+  public ProblemException withDetail(String detail) {
+    ProblemException copy =
+        getCause() == null
+            ? new ProblemException(code, detail)
+            : new ProblemException(code, detail, getCause());
+    copy.field = field;
+    copy.rule = rule;
+    copy.properties.putAll(properties);
+    copy.headers.putAll(headers);
+    return copy;
+  }
+
   public ErrorCode code() {
     return code;
   }

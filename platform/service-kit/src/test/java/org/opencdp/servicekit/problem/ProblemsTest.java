@@ -100,6 +100,27 @@ class ProblemsTest {
   }
 
   @Test
+  void keepsEverythingButTheDetailWhenTheDetailIsRewritten() {
+    ProblemException original =
+        new ProblemException(PlatformErrorCode.CONFLICT, "taken")
+            .field("importId")
+            .rule("unique")
+            .property("importId", "a")
+            .header("Retry-After", "2");
+
+    ProblemException rewritten = original.withDetail("taken; lines 1 to 9 were accepted");
+
+    assertThat(rewritten.detail()).isEqualTo("taken; lines 1 to 9 were accepted");
+    assertThat(rewritten.code()).isEqualTo(PlatformErrorCode.CONFLICT);
+    assertThat(rewritten.field()).isEqualTo("importId");
+    assertThat(rewritten.rule()).isEqualTo("unique");
+    assertThat(rewritten.properties()).containsEntry("importId", "a");
+    assertThat(rewritten.headers()).containsEntry("Retry-After", "2");
+    assertThat(rewritten.getStackTrace()).isEmpty();
+    assertThat(original.detail()).isEqualTo("taken");
+  }
+
+  @Test
   void findsThePlatformCodeForAStatus() {
     assertThat(PlatformErrorCode.forStatus(400)).contains(PlatformErrorCode.MALFORMED_REQUEST);
     assertThat(PlatformErrorCode.forStatus(429)).contains(PlatformErrorCode.TOO_MANY_REQUESTS);
