@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Query benchmark: N synthetic events written into a lake (DuckDB partitioned COPY), query-service
+# Query benchmark: N synthetic events written into a lake (the launcher's lake mode, as
+# `./cdp demo --lake-rows N` writes them: DuckDB partitioned COPY), query-service
 # from its jar on that lake (result cache off), then a dashboard-style suite through its HTTP API
 # and through raw DuckDB JDBC on the same files, alternating, in one run.
 # With trino among the engines, a real Trino 476 (test-kit TrinoServer) runs over the same lake and
@@ -16,10 +17,13 @@ lake=$work/lake-$rows
 mkdir -p "$work/tmp"
 ./mvnw -B -q -pl bench,query-service -am package -DskipTests
 ./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
-cp="$root/bench/target/classes:$(cat "$work/classpath.txt")"
+# launcher's classes first: the lake generator as just built, not as last installed
+cp="$root/bench/target/classes:$root/launcher/target/classes:$(cat "$work/classpath.txt")"
 java_opts=(-Djava.io.tmpdir="$work/tmp")
 if [ ! -d "$lake/events/tenant_id=bench" ]; then
-  java "${java_opts[@]}" -Xmx2g -cp "$cp" org.opencdp.bench.query.LakeGenerator "$lake" bench "$rows"
+  # 90 days to 2026-11-29 and 200k users: the date ranges and shapes QueryBench's queries assume
+  java "${java_opts[@]}" -Xmx2g -cp "$cp" org.opencdp.launcher.demo.LakeGenerator \
+    "$lake" bench "$rows" 90 2026-11-29 200000 42
 fi
 du -sh "$lake"
 pids=()

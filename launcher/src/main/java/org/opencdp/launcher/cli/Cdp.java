@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** The entry point of {@code ./cdp}: up, down, status, demo, generate. */
+/**
+ * The entry point of {@code ./cdp}: up (with DuckDB or a local Trino), down, status, demo,
+ * generate.
+ */
 public final class Cdp {
 
   private Cdp() {}
@@ -40,7 +43,10 @@ public final class Cdp {
               : new Up(options, console).run();
       case "down" -> new Down(options, console).run();
       case "status" -> new Status(options, console).run();
-      case "demo" -> new DemoCommand(options, console).loadOnce();
+      case "demo" ->
+          options.lakeRows() > 0
+              ? new DemoCommand(options, console).lake()
+              : new DemoCommand(options, console).loadOnce();
       case "generate" -> new DemoCommand(options, console).generate();
       default -> {
         console.stream().print(CdpOptions.usage());

@@ -19,6 +19,11 @@ import org.opencdp.launcher.demo.DemoSpec;
  * @param out where {@code generate} writes NDJSON
  * @param kafkaPort the broker's client port
  * @param portOffset added to every service port (to run a second platform beside the first)
+ * @param engine the query engine {@code up} sets up: {@code duckdb} (in query-service) or {@code
+ *     trino} (a local Trino process, then query-service's default engine)
+ * @param lakeRows with {@code demo}: write this many synthetic events straight into the lake (0:
+ *     load the demo through the gateway instead)
+ * @param tenant the tenant whose lake folder {@code demo --lake-rows} writes
  */
 public record CdpOptions(
     String command,
@@ -30,11 +35,27 @@ public record CdpOptions(
     boolean build,
     Path out,
     int kafkaPort,
-    int portOffset) {
+    int portOffset,
+    String engine,
+    long lakeRows,
+    String tenant) {
+
+  /** The engines {@code --engine} accepts. */
+  public static final List<String> ENGINES = List.of("duckdb", "trino");
 
   /** The services with the ports this run uses. */
   public java.util.List<org.opencdp.launcher.services.Service> services() {
     return org.opencdp.launcher.services.Services.shifted(portOffset);
+  }
+
+  /** Whether {@code up} starts a local Trino for query-service. */
+  public boolean trino() {
+    return engine.equals("trino");
+  }
+
+  /** The local Trino's port: 8090 moved by the port offset. */
+  public int trinoPort() {
+    return org.opencdp.launcher.trino.TrinoNode.DEFAULT_PORT + portOffset;
   }
 
   /** Thrown for a command line that cannot be understood; the message says why. */
@@ -47,6 +68,9 @@ public record CdpOptions(
   /** Parses {@code args}; {@code env} supplies CDP_DATA_DIR, {@code home} the checkout. */
   public static CdpOptions parse(List<String> args, Map<String, String> env, Path home) {
     String command = args.isEmpty() ? "help" : args.get(0);
+    if (command.equals("-h") || command.equals("--help")) {
+      command = "help";
+    }
     Path dataDir = env.containsKey("CDP_DATA_DIR") ? Path.of(env.get("CDP_DATA_DIR")) : null;
     boolean demo = false;
     boolean detach = false;
@@ -54,6 +78,9 @@ public record CdpOptions(
     Path out = null;
     int kafkaPort = 9092;
     int portOffset = 0;
+    String engine = "duckdb";
+    long lakeRows = 0;
+    String tenant = "demo";
     DemoSpec spec = DemoSpec.standard();
     List<String> rest = new ArrayList<>(args.subList(Math.min(1, args.size()), args.size()));
     for (int i = 0; i < rest.size(); i++) {
@@ -71,6 +98,9 @@ public record CdpOptions(
         case "--end-date" -> spec = spec.withEndDate(date(value(rest, ++i, arg)));
         case "--kafka-port" -> kafkaPort = (int) number(value(rest, ++i, arg), arg);
         case "--port-offset" -> portOffset = (int) number(value(rest, ++i, arg), arg);
+        case "--engine" -> engine = value(rest, ++i, arg);
+        case "--lake-rows" -> lakeRows = number(value(rest, ++i, arg), arg);
+        case "--tenant" -> tenant = value(rest, ++i, arg);
         case "-h", "--help" -> command = "help";
         default -> throw new BadUsage("unknown option " + arg);
       }
@@ -78,9 +108,32 @@ public record CdpOptions(
     if (!List.of("up", "down", "status", "demo", "generate", "help").contains(command)) {
       throw new BadUsage("unknown command " + command);
     }
+    if (!ENGINES.contains(engine)) {
+      throw new BadUsage("--engine needs duckdb or trino, got " + engine);
+    }
+    if (lakeRows < 0) {
+      throw new BadUsage("--lake-rows needs a positive number, got " + lakeRows);
+    }
+    if (!tenant.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+      throw new BadUsage(
+          "--tenant must match [a-z0-9][a-z0-9_-]{0,62} (lower-case letters, digits, _ and -), got "
+              + tenant);
+    }
     Path data = (dataDir == null ? home.resolve("data") : dataDir).toAbsolutePath().normalize();
     return new CdpOptions(
-        command, home, data, demo, spec, detach, build, out, kafkaPort, portOffset);
+        command,
+        home,
+        data,
+        demo,
+        spec,
+        detach,
+        build,
+        out,
+        kafkaPort,
+        portOffset,
+        engine,
+        lakeRows,
+        tenant);
   }
 
   static String usage() {
@@ -90,8 +143,16 @@ public record CdpOptions(
           down     stop what `up` started (from any shell, through the pid files)
           status   every process: pid, port, health
           demo     load the demo tenant into the running platform (once)
+                   with --lake-rows N: write N synthetic events straight into the lake instead
           generate write the demo events as NDJSON (--out FILE) and the ground truth, no platform
         options:
+          --engine E         with up: duckdb (default, inside query-service) | trino (also runs a
+                             local Trino on port 8090+offset, query-service's default engine then;
+                             needs a JDK >= 24: /usr/lib/jvm or CDP_TRINO_JAVA_HOME; downloads
+                             trino-server, 783 MiB, through ./mvnw on first use)
+          --lake-rows N      with demo: N events for benchmarks, no platform needed, deterministic
+                             by --seed; shaped by --tenant T (default demo) --days N --end-date
+                             --customers N (distinct users)
           --data-dir D       all local state (default: CDP_DATA_DIR, else <checkout>/data)
           --demo             with up: load the demo tenant once the platform is ready
           --demo-size S      small (500 customers, 30 days) | standard (20k customers, 365 days)

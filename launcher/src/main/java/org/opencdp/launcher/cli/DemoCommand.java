@@ -9,11 +9,13 @@ import org.opencdp.launcher.demo.DemoFiles;
 import org.opencdp.launcher.demo.DemoGenerator;
 import org.opencdp.launcher.demo.DemoLoader;
 import org.opencdp.launcher.demo.GatewayClient;
+import org.opencdp.launcher.demo.LakeGenerator;
+import org.opencdp.launcher.demo.LakeSpec;
 import org.opencdp.launcher.process.Readiness;
 
 /**
- * {@code ./cdp demo} and {@code up --demo}: loads the demo tenant once; {@code generate}: to a
- * file.
+ * {@code ./cdp demo} and {@code up --demo}: loads the demo tenant once; {@code demo --lake-rows}:
+ * large synthetic volumes straight into the lake; {@code generate}: to a file.
  */
 final class DemoCommand {
 
@@ -69,6 +71,41 @@ final class DemoCommand {
         result.documents(),
         result.millis() / 1000.0);
     console.say("ground truth    " + files.groundTruth());
+    return 0;
+  }
+
+  /**
+   * Writes {@code --lake-rows} synthetic events for {@code --tenant} straight into the data
+   * directory's lake (no platform needed; a running one sees them too).
+   */
+  int lake() throws Exception {
+    LakeSpec spec = LakeSpec.of(options.tenant(), options.lakeRows(), options.demoSpec());
+    Path lake = options.dataDir().resolve("lake");
+    console.sayf(
+        "writing %,d synthetic events for tenant %s into %s: %d days to %s, %,d users, seed %d",
+        spec.rows(),
+        spec.tenant(),
+        lake.resolve("events"),
+        spec.days(),
+        spec.endDate(),
+        spec.users(),
+        spec.seed());
+    LakeGenerator.Result result = new LakeGenerator(spec).write(lake, console.stream());
+    console.sayf(
+        "lake written: %,d events, %,d files in %,d partitions, %.1f MiB, %.1f s (%,.0f rows/s)",
+        result.rows(),
+        result.files(),
+        result.partitions(),
+        result.bytes() / 1048576.0,
+        result.millis() / 1000.0,
+        result.rows() * 1000.0 / Math.max(1, result.millis()));
+    console.say(
+        "query them as tenant "
+            + spec.tenant()
+            + (spec.tenant().equals("demo")
+                ? " (./cdp up creates it)"
+                : " (create it: POST /v1/admin/tenants with the admin key)")
+            + "; a rerun with the same options rewrites the same files");
     return 0;
   }
 

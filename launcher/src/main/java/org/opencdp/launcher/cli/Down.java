@@ -7,6 +7,7 @@ import org.opencdp.launcher.process.RunDirectory;
 import org.opencdp.launcher.process.Shutdown;
 import org.opencdp.launcher.services.Service;
 import org.opencdp.launcher.services.Services;
+import org.opencdp.launcher.trino.TrinoNode;
 
 /**
  * {@code ./cdp down}: asks the supervising launcher to stop (it stops services, then Kafka), then
@@ -22,10 +23,11 @@ final class Down {
     this.console = console;
   }
 
-  /** Services last to first, then the broker: the order {@code up} stops them in. */
+  /** Services last to first, then Trino, then the broker: the order {@code up} stops them in. */
   static List<String> stopOrder() {
     List<String> order = new ArrayList<>(Services.ALL.stream().map(Service::module).toList());
     java.util.Collections.reverse(order);
+    order.add(TrinoNode.NAME);
     order.add(KafkaBroker.NAME);
     return order;
   }
@@ -35,7 +37,7 @@ final class Down {
     Shutdown shutdown = new Shutdown(run, message -> console.say(message));
     // The supervisor gets time to stop each child gracefully itself.
     int supervisors =
-        shutdown.stop(List.of(Up.SUPERVISOR), Up.STOP_GRACE.multipliedBy(Services.ALL.size() + 2));
+        shutdown.stop(List.of(Up.SUPERVISOR), Up.STOP_GRACE.multipliedBy(Services.ALL.size() + 3));
     int strays = shutdown.stop(stopOrder(), Up.STOP_GRACE);
     if (supervisors + strays == 0) {
       console.say("nothing running for " + options.dataDir());

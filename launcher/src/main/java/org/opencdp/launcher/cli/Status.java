@@ -8,6 +8,8 @@ import org.opencdp.launcher.process.Readiness;
 import org.opencdp.launcher.process.RunDirectory;
 import org.opencdp.launcher.services.Service;
 import org.opencdp.launcher.services.Services;
+import org.opencdp.launcher.trino.SelectOne;
+import org.opencdp.launcher.trino.TrinoNode;
 
 /** {@code ./cdp status}: every process with its pid, port and health. */
 final class Status {
@@ -40,6 +42,16 @@ final class Status {
         pid(run, KafkaBroker.NAME),
         String.valueOf(kafkaPort),
         state(run, KafkaBroker.NAME, Readiness.tcp(kafkaPort), true));
+    int trinoPort = options.trinoPort();
+    boolean trinoRunning = run.live(TrinoNode.NAME).isPresent();
+    line(
+        TrinoNode.NAME,
+        pid(run, TrinoNode.NAME),
+        String.valueOf(trinoPort),
+        trinoRunning || run.readPid(TrinoNode.NAME).isPresent()
+            ? state(
+                run, TrinoNode.NAME, new SelectOne(http, trinoPort, TrinoNode.ADMIN_USER), false)
+            : "off (up --engine trino starts it)");
     int healthy = 0;
     for (Service service : options.services()) {
       boolean built = service.jar(options.home()).isPresent();

@@ -12,18 +12,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.opencdp.launcher.kafka.KafkaBroker;
 import org.opencdp.launcher.process.Backoff;
+import org.opencdp.launcher.process.ProcessSpec;
 import org.opencdp.launcher.process.RunDirectory;
 import org.opencdp.launcher.process.Supervised;
 import org.opencdp.launcher.process.Supervisor;
 import org.opencdp.launcher.services.Service;
 import org.opencdp.launcher.services.Services;
+import org.opencdp.launcher.trino.TrinoInstall;
+import org.opencdp.launcher.trino.TrinoJava;
+import org.opencdp.launcher.trino.TrinoNode;
 
-/** {@code ./cdp up}: the broker, then every built service, supervised until Ctrl-C or down. */
+/**
+ * {@code ./cdp up}: the broker (and with {@code --engine trino} a local Trino), then every built
+ * service, supervised until Ctrl-C or down.
+ */
 final class Up {
 
   static final String SUPERVISOR = "cdp";
   static final Duration STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  // Trino answers its first query 10-20 s after start on an idle two-core machine, past 90 s on a
+  // busy one
+  private static final Duration TRINO_READY_TIMEOUT = Duration.ofSeconds(300);
 
   private final CdpOptions options;
   private final Console console;
@@ -55,7 +65,17 @@ final class Up {
       new Build(options.home(), console).missing(Services.ALL);
     }
     List<Service> built = builtServices();
-    Preflight.portsFree(ports(built));
+    Map<String, Integer> ports = ports(built);
+    TrinoJava trinoJava = null;
+    if (options.trino()) {
+      trinoJava =
+          TrinoJava.find(System.getenv(), TrinoJava.JVMS)
+              .orElseThrow(
+                  () -> new Preflight.Refused(TrinoJava.notFound(System.getenv(), TrinoJava.JVMS)));
+      ports.put(TrinoNode.NAME, options.trinoPort());
+    }
+    Preflight.portsFree(ports);
+    TrinoNode trino = trinoJava == null ? null : trino(trinoJava);
     Files.deleteIfExists(readyFile(data));
 
     Supervisor supervisor =
@@ -71,23 +91,49 @@ final class Up {
     broker.prepare(Duration.ofSeconds(90));
     Supervised kafka = supervisor.start(broker.spec());
     console.sayf("starting kafka (pid %d, log %s)", kafka.pid(), run.logFile(KafkaBroker.NAME));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    Supervised trinoProcess = null;
+    if (trino != null) {
+      trinoProcess = supervisor.start(trino.spec(http));
+      console.sayf(
+          "starting trino %s (pid %d, port %d, Java %d, log %s)",
+          TrinoInstall.bundledVersion(),
+          trinoProcess.pid(),
+          trino.port(),
+          trino.jdk().version(),
+          run.logFile(TrinoNode.NAME));
+    }
     List<Supervised> services =
         new ArrayList<>(
-            startServices(supervisor, built.stream().filter(s -> !s.usesKafka()).toList(), broker));
+            startServices(
+                supervisor, built.stream().filter(s -> !s.usesKafka()).toList(), broker, trino));
     ReadinessWait wait = new ReadinessWait(console);
     if (!wait.await(List.of(kafka), Duration.ofSeconds(90)).isEmpty()) {
       console.say("Kafka did not open port " + broker.port() + "; see " + run.logFile("kafka"));
       return 1;
     }
     services.addAll(
-        startServices(supervisor, built.stream().filter(Service::usesKafka).toList(), broker));
-    List<Supervised> late = wait.await(services, READY_TIMEOUT);
+        startServices(
+            supervisor, built.stream().filter(Service::usesKafka).toList(), broker, trino));
+    List<Supervised> waitFor = new ArrayList<>(services);
+    if (trinoProcess != null) {
+      waitFor.add(trinoProcess);
+    }
+    List<Supervised> late =
+        wait.await(waitFor, trinoProcess != null ? TRINO_READY_TIMEOUT : READY_TIMEOUT);
+    int servicesLate = (int) late.stream().filter(services::contains).count();
     late.forEach(
         s -> console.say("  " + s.name() + " is not ready yet; see " + run.logFile(s.name())));
     console.sayf(
         "ready in %.1f s: %d of %d services up",
-        console.elapsed(), services.size() - late.size(), Services.ALL.size());
+        console.elapsed(), services.size() - servicesLate, Services.ALL.size());
     console.say("gateway         " + "http://localhost:" + service(Services.GATEWAY).port());
+    if (trino != null) {
+      console.say(
+          "query engine    trino at "
+              + trino.jdbcUrl()
+              + " (the default; \"engine\":\"duckdb\" still works)");
+    }
     console.say("credentials     " + data.resolve("local-credentials.env") + "  (. it in a shell)");
     console.say("logs            " + data.resolve("logs"));
     if (options.demo()) {
@@ -118,6 +164,27 @@ final class Up {
     } catch (Exception e) {
       console.say("demo load failed: " + e.getMessage() + "; ./cdp demo retries it");
     }
+  }
+
+  // The unpacked server (downloaded and unpacked on first use) and its etc/, written now.
+  private TrinoNode trino(TrinoJava java) throws InterruptedException {
+    Path server;
+    try {
+      server =
+          TrinoInstall.of(options.home(), System.getenv(), options.dataDir().resolve("logs"))
+              .ensure(console::say);
+    } catch (TrinoInstall.Failed e) {
+      throw new Preflight.Refused(e.getMessage());
+    }
+    TrinoNode node =
+        new TrinoNode(
+            options.dataDir().resolve("trino"),
+            options.trinoPort(),
+            options.dataDir().resolve("lake"),
+            server,
+            java);
+    node.prepare();
+    return node;
   }
 
   private Service service(Service base) {
@@ -155,24 +222,32 @@ final class Up {
   }
 
   private List<Supervised> startServices(
-      Supervisor supervisor, List<Service> services, KafkaBroker broker) {
+      Supervisor supervisor, List<Service> services, KafkaBroker broker, TrinoNode trino) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     List<Supervised> started = new ArrayList<>();
     for (Service service : services) {
       Path jar = service.jar(options.home()).orElseThrow();
-      Supervised process =
-          supervisor.start(
-              service.spec(
-                  jar,
-                  options.dataDir(),
-                  broker.bootstrap(),
-                  Services.urls(options.services()),
-                  http));
+      ProcessSpec spec =
+          service.spec(
+              jar, options.dataDir(), broker.bootstrap(), Services.urls(options.services()), http);
+      if (trino != null && service.module().equals(QUERY_SERVICE)) {
+        spec = withEnvironment(spec, trino.queryServiceEnvironment());
+      }
+      Supervised process = supervisor.start(spec);
       console.sayf(
           "starting %-17s (pid %d, port %d)", service.module(), process.pid(), service.port());
       started.add(process);
     }
     return started;
+  }
+
+  private static final String QUERY_SERVICE = "query-service";
+
+  private static ProcessSpec withEnvironment(ProcessSpec spec, Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(spec.environment());
+    env.putAll(extra);
+    return new ProcessSpec(
+        spec.name(), spec.command(), env, spec.workDir(), spec.port(), spec.readiness());
   }
 
   private void stop(Supervisor supervisor, CountDownLatch stopped) {

@@ -136,6 +136,39 @@ class LocalRuntimeTest {
         .hasMessageContaining("unknown option --bogus");
   }
 
+  @Test
+  void theEngineAndTheLakeModeComeFromTheirOptionsAndBadValuesAreRefusedNamingThem() {
+    Path home = Path.of("/opt/opencdp");
+    CdpOptions plain = CdpOptions.parse(List.of("up"), Map.of(), home);
+    assertThat(plain.engine()).isEqualTo("duckdb");
+    assertThat(plain.trino()).isFalse();
+    assertThat(plain.lakeRows()).isZero();
+    assertThat(plain.tenant()).isEqualTo("demo");
+    CdpOptions trino =
+        CdpOptions.parse(
+            List.of("up", "--engine", "trino", "--port-offset", "100"), Map.of(), home);
+    assertThat(trino.trino()).isTrue();
+    assertThat(trino.trinoPort()).isEqualTo(8190);
+    CdpOptions lake =
+        CdpOptions.parse(
+            List.of("demo", "--lake-rows", "10000000", "--tenant", "acme", "--days", "180"),
+            Map.of(),
+            home);
+    assertThat(lake.lakeRows()).isEqualTo(10_000_000);
+    assertThat(lake.tenant()).isEqualTo("acme");
+    assertThat(lake.demoSpec().days()).isEqualTo(180);
+
+    assertThatThrownBy(() -> CdpOptions.parse(List.of("up", "--engine", "spark"), Map.of(), home))
+        .hasMessageContaining("--engine needs duckdb or trino, got spark");
+    assertThatThrownBy(() -> CdpOptions.parse(List.of("demo", "--lake-rows", "-5"), Map.of(), home))
+        .hasMessageContaining("--lake-rows");
+    assertThatThrownBy(
+            () -> CdpOptions.parse(List.of("demo", "--tenant", "Acme Corp"), Map.of(), home))
+        .hasMessageContaining("--tenant must match");
+    assertThat(CdpOptions.usage()).contains("--engine E", "--lake-rows N", "CDP_TRINO_JAVA_HOME");
+    assertThat(CdpOptions.parse(List.of("--help"), Map.of(), home).command()).isEqualTo("help");
+  }
+
   private static CdpOptions withCommand(CdpOptions o, String command) {
     return new CdpOptions(
         command,
@@ -147,7 +180,10 @@ class LocalRuntimeTest {
         o.build(),
         o.out(),
         o.kafkaPort(),
-        o.portOffset());
+        o.portOffset(),
+        o.engine(),
+        o.lakeRows(),
+        o.tenant());
   }
 
   private interface Command {

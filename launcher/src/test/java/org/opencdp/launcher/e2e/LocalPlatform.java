@@ -21,6 +21,7 @@ import org.opencdp.launcher.process.JavaCommand;
 import org.opencdp.launcher.process.RunDirectory;
 import org.opencdp.launcher.services.Service;
 import org.opencdp.launcher.services.Services;
+import org.opencdp.launcher.trino.TrinoNode;
 
 /**
  * The whole platform as {@code ./cdp up --no-build} starts it, in a child JVM on its own data
@@ -31,18 +32,23 @@ final class LocalPlatform implements AutoCloseable {
   static final List<String> REQUIRED =
       List.of("gateway", "ingest-service", "quality-service", "query-service", "insight-service");
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  // a local Trino answers its first query after 10-90 s on two cores, depending on their load
+  private static final Duration READY_TIMEOUT_WITH_TRINO = Duration.ofSeconds(360);
 
   private final Path home;
   private final Path root;
   private final Path data;
   private final int offset;
   private final int kafkaPort;
+  private final List<String> upOptions;
   private final Process up;
   private final Thread reaper;
   private final long startedAt = System.nanoTime();
 
-  private LocalPlatform(Path home, Path root, int offset, int kafkaPort) throws IOException {
+  private LocalPlatform(Path home, Path root, int offset, int kafkaPort, List<String> upOptions)
+      throws IOException {
     this.home = home;
+    this.upOptions = List.copyOf(upOptions);
     this.root = root;
     this.data = root.resolve("data");
     this.offset = offset;
@@ -61,6 +67,11 @@ final class LocalPlatform implements AutoCloseable {
    * Starts the platform from the checkout around the launcher module; fails naming what's missing.
    */
   static LocalPlatform start() throws Exception {
+    return start(List.of());
+  }
+
+  /** {@link #start()} with more options for {@code up} (such as {@code --engine trino}). */
+  static LocalPlatform start(List<String> upOptions) throws Exception {
     Path home = checkout();
     List<String> missing = new ArrayList<>();
     for (Service service : Services.ALL) {
@@ -80,7 +91,7 @@ final class LocalPlatform implements AutoCloseable {
     Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     Path root = Files.createTempDirectory(tmp, "e2e-");
     int[] ports = freePorts();
-    LocalPlatform platform = new LocalPlatform(home, root, ports[0], ports[1]);
+    LocalPlatform platform = new LocalPlatform(home, root, ports[0], ports[1], upOptions);
     platform.awaitReady();
     return platform;
   }
@@ -91,6 +102,10 @@ final class LocalPlatform implements AutoCloseable {
 
   RunDirectory run() {
     return new RunDirectory(data);
+  }
+
+  int portOffset() {
+    return offset;
   }
 
   String gatewayUrl() {
@@ -131,14 +146,15 @@ final class LocalPlatform implements AutoCloseable {
 
   private void awaitReady() throws Exception {
     Path ready = data.resolve("run").resolve("ready");
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Duration timeout = upOptions.contains("trino") ? READY_TIMEOUT_WITH_TRINO : READY_TIMEOUT;
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.exists(ready) && up.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(250);
     }
     if (!Files.exists(ready)) {
       String log = log();
       close();
-      throw new AssertionError("platform not ready within " + READY_TIMEOUT + ":\n" + log);
+      throw new AssertionError("platform not ready within " + timeout + ":\n" + log);
     }
     String log = log();
     for (String module : REQUIRED) {
@@ -151,7 +167,8 @@ final class LocalPlatform implements AutoCloseable {
   }
 
   private List<String> cdp(String command) {
-    List<String> args =
+    List<String> args = new ArrayList<>();
+    args.addAll(
         List.of(
             command,
             "--no-build",
@@ -160,7 +177,10 @@ final class LocalPlatform implements AutoCloseable {
             "--port-offset",
             String.valueOf(offset),
             "--kafka-port",
-            String.valueOf(kafkaPort));
+            String.valueOf(kafkaPort)));
+    if (command.equals("up")) {
+      args.addAll(upOptions);
+    }
     return JavaCommand.main(
         List.of("-Xmx256m", "-Dcdp.home=" + home, "-Djava.io.tmpdir=" + root),
         JavaCommand.ownClasspath(),
@@ -217,6 +237,7 @@ final class LocalPlatform implements AutoCloseable {
     for (String module : REQUIRED) {
       run().live(module).ifPresent(all::add);
     }
+    run().live("trino").ifPresent(all::add);
     run().live("kafka").ifPresent(all::add);
     up.destroyForcibly();
     all.forEach(ProcessHandle::destroyForcibly);
@@ -240,7 +261,7 @@ final class LocalPlatform implements AutoCloseable {
       // connection between this check and the service binding it
       int offset = ThreadLocalRandom.current().nextInt(2_000, 24_000);
       int kafka = Services.GATEWAY.port() + offset + 20;
-      boolean free = free(kafka) && free(kafka + 1);
+      boolean free = free(kafka) && free(kafka + 1) && free(TrinoNode.DEFAULT_PORT + offset);
       for (Service service : Services.shifted(offset)) {
         free = free && free(service.port());
       }

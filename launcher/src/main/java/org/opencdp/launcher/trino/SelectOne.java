@@ -1,0 +1,70 @@
+package org.opencdp.launcher.trino;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opencdp.launcher.process.Readiness;
+
+/**
+ * Trino's health: {@code SELECT 1} run to the end over the statement protocol. {@code /v1/info}
+ * says {@code "starting":false} a while before the coordinator has registered itself as a worker;
+ * until then every query fails with "No nodes available", so only an answered query counts.
+ *
+ * @param http the client
+ * @param port Trino's HTTP port on the loopback address
+ * @param user the Trino user that asks (one the access rules admit)
+ */
+public record SelectOne(HttpClient http, int port, String user) implements Readiness {
+
+  private static final Pattern NEXT_URI = Pattern.compile("\"nextUri\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  private static final int MAX_PAGES = 100;
+
+  @Override
+  public State check() {
+    try {
+      // cheap, and keeps the server log free of queries refused while it starts
+      HttpResponse<String> info =
+          http.send(
+              request(URI.create("http://127.0.0.1:" + port + "/v1/info")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (info.statusCode() != 200 || !info.body().contains("\"starting\":false")) {
+        return State.NOT_READY;
+      }
+      HttpResponse<String> page =
+          http.send(
+              request(URI.create("http://127.0.0.1:" + port + "/v1/statement"))
+                  .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (int i = 0; i < MAX_PAGES && page.statusCode() == 200; i++) {
+        if (page.body().contains("\"error\"")) {
+          return State.NOT_READY;
+        }
+        Matcher next = NEXT_URI.matcher(page.body());
+        if (!next.find()) {
+          return State.READY;
+        }
+        page =
+            http.send(
+                request(URI.create(next.group(1))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+      }
+      return State.NOT_READY;
+    } catch (IOException e) {
+      return State.NOT_LISTENING;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return State.NOT_READY;
+    }
+  }
+
+  private HttpRequest.Builder request(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("X-Trino-User", user);
+  }
+}
