@@ -34,6 +34,10 @@ public enum QueryErrorCode implements ErrorCode.Defined {
   MEMORY_LIMIT("memory-limit", HttpStatus.UNPROCESSABLE_CONTENT, "Query memory limit exceeded"),
   TIMEOUT("query-timeout", HttpStatus.REQUEST_TIMEOUT, "Query timed out"),
   TOO_MANY_QUERIES("too-many-queries", HttpStatus.TOO_MANY_REQUESTS, "Too many concurrent queries"),
+  LAKE_CHANGED(
+      "lake-changed",
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "The lake changed under the query too often; retry"),
   ENGINE_UNAVAILABLE(
       "engine-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Query engine unavailable");
 

@@ -33,6 +33,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SqlQueries {
 
+  /** Retries of a query whose listed files compaction removed meanwhile. */
+  static final int LAKE_RETRIES = 2;
+
   private final QueryProperties properties;
   private final SqlGuard guard;
   private final TenantLake lake;
@@ -84,30 +87,55 @@ public class SqlQueries {
           .field("parameters");
     }
     LakeVersion version = lake.recentVersion(tenantId, properties.lakeListingTtl());
-    ResultCache.Key key =
-        new ResultCache.Key(
-            tenantId, engine.name(), guarded.sql(), parameters, maxRows, version.digest());
+    Run run = new Run(tenantId, engine, guarded.sql(), parameters, maxRows, timeout);
     QueryResult result =
-        cache
-            .get(key)
-            .orElseGet(
-                () -> {
-                  QueryResult fresh =
-                      bounded(
-                          () ->
-                              engine.execute(
-                                  new TenantQuery(
-                                      tenantId,
-                                      guarded.sql(),
-                                      parameters,
-                                      maxRows,
-                                      timeout,
-                                      version)));
-                  cache.put(key, fresh);
-                  return fresh;
-                });
+        cache.get(run.key(version)).orElseGet(() -> bounded(() -> followingTheLake(run, version)));
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     return QueryResponse.of(result, engine.name(), elapsedMs);
+  }
+
+  /** One request's query, to be run against a lake version. */
+  private record Run(
+      String tenantId,
+      QueryEngine engine,
+      String sql,
+      List<Object> parameters,
+      int maxRows,
+      Duration timeout) {
+
+    ResultCache.Key key(LakeVersion version) {
+      return new ResultCache.Key(
+          tenantId, engine.name(), sql, parameters, maxRows, version.digest());
+    }
+
+    TenantQuery query(LakeVersion version) {
+      return new TenantQuery(tenantId, sql, parameters, maxRows, timeout, version);
+    }
+  }
+
+  /**
+   * Runs the query on the listed version; when compaction removed a listed file before the engine
+   * opened it, lists again and runs again (at most {@value #LAKE_RETRIES} times). Results are built
+   * in full before the response is written, so a client never sees a partial first try.
+   */
+  private QueryResult followingTheLake(Run run, LakeVersion listed) {
+    LakeVersion version = listed;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        QueryResult fresh = run.engine().execute(run.query(version));
+        cache.put(run.key(version), fresh);
+        return fresh;
+      } catch (ProblemException e) {
+        if (e.code() != QueryErrorCode.LAKE_CHANGED || attempt == LAKE_RETRIES) {
+          throw e;
+        }
+      }
+      version = lake.relist(run.tenantId());
+      var known = cache.get(run.key(version));
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
   }
 
   private QueryResult bounded(java.util.function.Supplier<QueryResult> work) {

@@ -1,10 +1,13 @@
 package org.opencdp.query.engine;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.opencdp.query.QueryErrorCode;
+import org.opencdp.query.lake.LakeVersion;
 import org.opencdp.query.lake.TenantLake;
 import org.opencdp.servicekit.problem.ProblemException;
 import org.slf4j.Logger;
@@ -52,9 +55,28 @@ public class DuckDbEngine implements QueryEngine, DisposableBean {
       QueryResult result = cancellations.run(connection, query, name());
       clean = true;
       return result;
+    } catch (ProblemException e) {
+      throw e.code() == QueryErrorCode.QUERY_FAILED && anyGone(query.lake()) ? lakeChanged(e) : e;
     } finally {
       database.release(connection, clean);
     }
+  }
+
+  /**
+   * Whether a listed file is gone. DuckDB words a file that vanished while its query was streaming
+   * as {@code Invalid result set}, losing the cause: a failed query over a listing that lost a file
+   * is taken for one that compaction overtook.
+   */
+  private static boolean anyGone(LakeVersion lake) {
+    return lake.files().values().stream().flatMap(List::stream).anyMatch(Files::notExists);
+  }
+
+  private static ProblemException lakeChanged(ProblemException cause) {
+    return new ProblemException(
+            QueryErrorCode.LAKE_CHANGED,
+            "files the query was to read were compacted away while it ran; retry",
+            cause)
+        .header("Retry-After", "1");
   }
 
   private TenantDatabase database(TenantQuery query) {
@@ -64,9 +86,7 @@ public class DuckDbEngine implements QueryEngine, DisposableBean {
         return database;
       }
       try {
-        database =
-            TenantDatabase.open(
-                lake.root(), query.tenantId(), lake.tables(), settings, query.lake());
+        database = TenantDatabase.open(lake.root(), query.tenantId(), lake.tables(), settings);
       } catch (SQLException e) {
         log.error("Cannot open a DuckDB database for tenant {}", query.tenantId(), e);
         throw new ProblemException(

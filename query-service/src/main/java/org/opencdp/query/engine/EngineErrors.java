@@ -23,6 +23,17 @@ final class EngineErrors {
       Pattern.compile(
           "(?:Table with name \"?([^\" ]+?)\"? does not exist|Table '([^']+)' does not exist)",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * DuckDB's words for a listed lake file that is gone: when binding ({@code No files found that
+   * match the pattern "…"}) or when opening it later in the scan ({@code Cannot open file "…": No
+   * such file or directory}).
+   */
+  private static final Pattern MISSING_LAKE_FILE =
+      Pattern.compile(
+          "IO Error: (?:No files found that match the pattern \"[^\"*?\\[]+\\.parquet\""
+              + "|Cannot open file \"[^\"]+\\.parquet\": No such file or directory)");
+
   private static final Pattern INTERNAL_SCHEMA = Pattern.compile("\\b\\w+\\.\"?t_[\\w]+\"?\\.");
 
   private EngineErrors() {}
@@ -32,6 +43,13 @@ final class EngineErrors {
     if (timedOut) {
       return new ProblemException(QueryErrorCode.TIMEOUT, "the query ran past its time limit")
           .field("timeoutMs");
+    }
+    if (MISSING_LAKE_FILE.matcher(String.valueOf(e.getMessage())).find()) {
+      // compaction removed a listed file: the caller lists again and retries
+      return new ProblemException(
+              QueryErrorCode.LAKE_CHANGED,
+              "files the query was to read were compacted away while it ran; retry")
+          .header("Retry-After", "1");
     }
     Matcher column = COLUMN.matcher(message);
     if (column.find()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 import org.opencdp.query.lake.LakeVersion;
 import org.opencdp.query.lake.LogicalTable;
 
@@ -27,7 +28,8 @@ final class TenantDatabase implements AutoCloseable {
   private final Path root;
   private final String tenantId;
   private final List<LogicalTable> tables;
-  private final Map<String, Boolean> viewHasFiles = new HashMap<>();
+  private final Map<String, List<Path>> viewFiles = new HashMap<>();
+  private @Nullable LakeVersion viewVersion;
   private final Deque<Connection> idle = new ArrayDeque<>();
   private final int maxIdle;
   private boolean closed;
@@ -42,11 +44,7 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   static TenantDatabase open(
-      Path root,
-      String tenantId,
-      List<LogicalTable> tables,
-      QueryProperties.DuckDb settings,
-      LakeVersion lake)
+      Path root, String tenantId, List<LogicalTable> tables, QueryProperties.DuckDb settings)
       throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("jdbc_stream_results", "true");
@@ -62,8 +60,8 @@ final class TenantDatabase implements AutoCloseable {
       statement.execute("SET autoload_known_extensions = false");
       statement.execute("SET allowed_directories = " + database.allowedDirectories());
       statement.execute("SET enable_external_access = false");
-      database.refreshViews(statement, lake);
       statement.execute("SET lock_configuration = true");
+      database.emptyViews(statement); // connect() points them at the files it is given
     } catch (SQLException | RuntimeException e) {
       base.close();
       throw e;
@@ -74,15 +72,12 @@ final class TenantDatabase implements AutoCloseable {
   /**
    * A connection of its own for one query, on this tenant's database: an idle one when there is
    * one. The views live in the database, not the connection, so a kept connection sees a refresh.
+   * The views follow the newest listing seen: one older than the views' is not gone back to (its
+   * files may have been compacted away since).
    */
   synchronized Connection connect(LakeVersion lake) throws SQLException {
-    boolean changed =
-        tables.stream()
-            .anyMatch(
-                t ->
-                    viewHasFiles.get(t.name()) == null
-                        || viewHasFiles.get(t.name()) != lake.hasFiles(t.name()));
-    if (changed) {
+    if (lake != viewVersion
+        && (viewVersion == null || lake.listedAtNanos() - viewVersion.listedAtNanos() > 0)) {
       try (Statement statement = base.createStatement()) {
         refreshViews(statement, lake);
       }
@@ -111,23 +106,37 @@ final class TenantDatabase implements AutoCloseable {
   }
 
   /**
-   * A table with files reads them; one without gets an empty view with the same columns, so a new
-   * tenant's queries work before its first event lands.
+   * Each view reads exactly the listed files of its table, so what a query reads is what the
+   * listing chose (a compacted file, not its inputs, while both are there); a table without files
+   * gets an empty view with the same columns, so a new tenant's queries work before its first event
+   * lands. Only a view whose files changed is replaced: binding one reads every file's metadata.
    */
   private void refreshViews(Statement statement, LakeVersion lake) throws SQLException {
     for (LogicalTable table : tables) {
-      boolean hasFiles = lake.hasFiles(table.name());
+      List<Path> files = lake.files(table.name());
+      if (files.equals(viewFiles.get(table.name()))) {
+        continue;
+      }
       statement.execute(
           "CREATE OR REPLACE VIEW "
               + table.name()
               + " AS "
-              + (hasFiles ? overFiles(table) : empty(table)));
-      viewHasFiles.put(table.name(), hasFiles);
+              + (files.isEmpty() ? empty(table) : overFiles(table, files)));
+      viewFiles.put(table.name(), files);
+    }
+    viewVersion = lake;
+  }
+
+  private void emptyViews(Statement statement) throws SQLException {
+    for (LogicalTable table : tables) {
+      statement.execute("CREATE OR REPLACE VIEW " + table.name() + " AS " + empty(table));
+      viewFiles.put(table.name(), List.of());
     }
   }
 
-  private String overFiles(LogicalTable table) {
-    String glob = table.tenantFolder(root, tenantId).resolve("*").resolve("*.parquet").toString();
+  private String overFiles(LogicalTable table, List<Path> files) {
+    String list =
+        files.stream().map(f -> literal(f.toString())).collect(Collectors.joining(", ", "[", "]"));
     String columns =
         table.columns().stream()
             .map(
@@ -139,7 +148,7 @@ final class TenantDatabase implements AutoCloseable {
     return "SELECT "
         + columns
         + " FROM read_parquet("
-        + literal(glob)
+        + list
         + ", hive_partitioning = true, hive_types = {"
         + literal(table.dateKey())
         + ": DATE})";

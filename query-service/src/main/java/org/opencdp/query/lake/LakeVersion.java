@@ -1,23 +1,44 @@
 package org.opencdp.query.lake;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a tenant's lake looks like right now, cheaply: a digest of its complete files' names, sizes
- * and modification times, and which tables have any file at all.
+ * and modification times, and the files a reader reads, table by table.
  *
  * @param digest changes whenever a file of the tenant appears, disappears or changes
  * @param partitions changes only when a partition folder holding files appears or disappears (what
  *     an engine with a partition catalog must sync)
- * @param filesPerTable complete Parquet files per logical table name
+ * @param files per logical table name, the files to read: the complete Parquet files less those a
+ *     compacted file among them replaces (ARCHITECTURE §6), sorted
+ * @param listedAtNanos when the listing was taken ({@link System#nanoTime}), to tell the newer of
+ *     two listings
  */
-public record LakeVersion(String digest, String partitions, Map<String, Integer> filesPerTable) {
+public record LakeVersion(
+    String digest, String partitions, Map<String, List<Path>> files, long listedAtNanos) {
 
   public LakeVersion {
-    filesPerTable = Map.copyOf(filesPerTable);
+    Map<String, List<Path>> copy = new LinkedHashMap<>();
+    files.forEach((table, paths) -> copy.put(table, List.copyOf(paths)));
+    files = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** The files to read for this table; empty when it has none. */
+  public List<Path> files(String table) {
+    return files.getOrDefault(table, List.of());
   }
 
   public boolean hasFiles(String table) {
-    return filesPerTable.getOrDefault(table, 0) > 0;
+    return !files(table).isEmpty();
+  }
+
+  /** How many files each table reads. */
+  public Map<String, Integer> filesPerTable() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    files.forEach((table, paths) -> counts.put(table, paths.size()));
+    return counts;
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opencdp.query.QueryErrorCode;
 import org.opencdp.query.SharedTrino;
 import org.opencdp.query.TestLake;
+import org.opencdp.query.lake.CompactedFooters;
 import org.opencdp.query.lake.LakeProperties;
 import org.opencdp.query.lake.LogicalTables;
 import org.opencdp.query.lake.TenantLake;
@@ -38,7 +39,8 @@ class TrinoIsolationTest {
     trino = SharedTrino.server();
     new TestLake(trino.lakeRoot()).events("xiso", 11).events("xiso-x", 13);
     QueryProperties properties = bind(Map.of());
-    lake = new TenantLake(new LakeProperties(trino.lakeRoot()), new LogicalTables());
+    LakeProperties where = new LakeProperties(trino.lakeRoot());
+    lake = new TenantLake(where, new LogicalTables(), new CompactedFooters(where));
     engine = new TrinoEngine(properties, lake, cancellations);
     run("xiso-x", "select count(*) from events"); // creates the neighbour's schema
   }

@@ -5,13 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencdp.query.TestLake;
 
 class TenantLakeTest {
 
+  static final LocalDate DAY = LocalDate.parse("2026-12-01");
+
   final TestLake files = TestLake.fresh("tenant-lake");
-  final TenantLake lake = new TenantLake(new LakeProperties(files.root()), new LogicalTables());
+  final CompactedFooters footers = new CompactedFooters(new LakeProperties(files.root()));
+  final TenantLake lake =
+      new TenantLake(new LakeProperties(files.root()), new LogicalTables(), footers);
+
+  @AfterEach
+  void close() throws Exception {
+    footers.destroy();
+  }
 
   @Test
   void countsOnlyCompleteParquetFilesOfTheTenant() throws Exception {
@@ -47,6 +58,47 @@ class TenantLakeTest {
 
     assertThat(lake.recentVersion("t4", Duration.ofMinutes(1))).isSameAs(first);
     assertThat(lake.recentVersion("t4", Duration.ZERO).digest()).isNotEqualTo(first.digest());
+  }
+
+  @Test
+  void readsTheCompactedFileInsteadOfTheInputsStillBesideIt() {
+    files.events("t5", 0, 30).events("t5", 30, 60); // two files a day, three days
+    TestLake.Compaction compaction = files.compact(files.eventsDay("t5", DAY));
+
+    LakeVersion between = lake.version("t5");
+
+    assertThat(between.files("events"))
+        .hasSize(5)
+        .contains(compaction.merged())
+        .doesNotContainAnyElementsOf(compaction.inputs());
+    compaction.deleteInputs();
+    LakeVersion after = lake.version("t5");
+    assertThat(after.files("events")).isEqualTo(between.files("events"));
+    assertThat(after.digest()).isNotEqualTo(between.digest());
+  }
+
+  @Test
+  void readsEachFooterOnceAndForgetsFilesThatWent() {
+    files.events("t6", 0, 30).events("t6", 30, 60);
+    Path day = files.eventsDay("t6", DAY);
+    TestLake.Compaction first = files.compact(day);
+    first.deleteInputs();
+
+    lake.version("t6");
+    lake.version("t6");
+    assertThat(footers.reads()).isEqualTo(1);
+
+    files.part("t6", DAY, 60, 70);
+    TestLake.Compaction second = files.compact(day); // the first compacted file and the new part
+    assertThat(second.inputs()).contains(first.merged());
+    LakeVersion between = lake.version("t6");
+    second.deleteInputs();
+    lake.version("t6");
+
+    assertThat(between.files("events")).contains(second.merged()).doesNotContain(first.merged());
+    assertThat(footers.reads()).isEqualTo(2);
+    assertThat(footers.knows(first.merged())).isFalse();
+    assertThat(footers.knows(second.merged())).isTrue();
   }
 
   @Test
