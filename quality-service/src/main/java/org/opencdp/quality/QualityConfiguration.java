@@ -1,11 +1,14 @@
 package org.opencdp.quality;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.opencdp.event.EventCodec;
 import org.opencdp.event.Topics;
+import org.opencdp.quality.compaction.CompactionProperties;
+import org.opencdp.quality.compaction.Compactor;
 import org.opencdp.quality.dedup.DedupProperties;
 import org.opencdp.quality.dedup.DedupWindow;
 import org.opencdp.quality.dedup.LandedIds;
@@ -13,8 +16,11 @@ import org.opencdp.quality.intake.IntakeProperties;
 import org.opencdp.quality.intake.LakeIntake;
 import org.opencdp.quality.intake.Screening;
 import org.opencdp.quality.lake.Lake;
+import org.opencdp.quality.lake.LakeListener;
 import org.opencdp.quality.lake.LakeProperties;
 import org.opencdp.quality.lake.LakeWriter;
+import org.opencdp.quality.lineage.OpenLineageEmitter;
+import org.opencdp.quality.lineage.OpenLineageProperties;
 import org.opencdp.quality.metrics.QualityMetrics;
 import org.opencdp.quality.outliers.OutlierDetector;
 import org.opencdp.quality.outliers.OutlierProperties;
@@ -25,6 +31,7 @@ import org.opencdp.quality.rules.Judge;
 import org.opencdp.quality.rules.RulesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +41,9 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the lake, the rules, the screening and the intake consumers. */
+/**
+ * Wires the lake, its compaction and lineage, the rules, the screening and the intake consumers.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class QualityConfiguration {
@@ -51,20 +60,52 @@ class QualityConfiguration {
     return EventCodec.segment();
   }
 
-  /** Cleaned of a crash's leftovers once, before any intake starts writing. */
+  /**
+   * Cleaned of a crash's leftovers once, before any intake or compaction starts writing: files
+   * half-written, and the inputs of a compaction killed between its rename and its deletes.
+   */
   @Bean
   Lake lake(LakeProperties properties) {
     Lake lake = new Lake(properties);
     int discarded = lake.discardUnfinished().size();
     if (discarded > 0) {
-      log.info("Removed {} unfinished lake files left by an earlier run", discarded);
+      log.info("Removed {} unfinished or superseded lake files left by an earlier run", discarded);
     }
     return lake;
   }
 
   @Bean
-  LakeWriter lakeWriter(LakeProperties properties, Clock clock) {
-    return new LakeWriter(properties, clock);
+  LakeWriter lakeWriter(LakeProperties properties, Clock clock, LakeListener lakeListener) {
+    return new LakeWriter(properties, clock, lakeListener);
+  }
+
+  /**
+   * OpenLineage run events when {@code cdp.lineage.openlineage.url} is set, else nothing; its
+   * sender is closed with the context (inferred {@code close}).
+   */
+  @Bean
+  LakeListener lakeListener(
+      OpenLineageProperties openLineage,
+      LakeProperties lake,
+      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+      Clock clock,
+      MeterRegistry registry) {
+    if (!openLineage.enabled()) {
+      return LakeListener.NONE;
+    }
+    log.info("Sending OpenLineage run events to {}", openLineage.url());
+    return new OpenLineageEmitter(openLineage, lake.root(), bootstrapServers, clock, registry);
+  }
+
+  @Bean
+  Compactor compactor(
+      Lake lake,
+      LakeWriter writer,
+      CompactionProperties properties,
+      Clock clock,
+      MeterRegistry registry,
+      LakeListener lakeListener) {
+    return new Compactor(lake, writer, properties, clock, registry, lakeListener);
   }
 
   @Bean
@@ -89,8 +130,7 @@ class QualityConfiguration {
   }
 
   @Bean
-  QualityMetrics qualityMetrics(
-      io.micrometer.core.instrument.MeterRegistry registry, JdbcClient jdbc) {
+  QualityMetrics qualityMetrics(MeterRegistry registry, JdbcClient jdbc) {
     return new QualityMetrics(registry, jdbc);
   }
 

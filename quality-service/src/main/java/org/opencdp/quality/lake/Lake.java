@@ -3,12 +3,14 @@ package org.opencdp.quality.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.opencdp.event.lake.LakeFiles;
 import org.opencdp.event.lake.LakeTable;
 
 /** The lake as it is on disk: its complete files, what they record, and leftovers of a crash. */
@@ -20,6 +22,8 @@ public final class Lake {
    */
   public static final String UNKNOWN_TENANT = "_unknown";
 
+  private static final int LISTING_ATTEMPTS = 5;
+
   private final Path root;
 
   public Lake(LakeProperties properties) {
@@ -30,15 +34,36 @@ public final class Lake {
     return root;
   }
 
-  /** Every complete (visible) file of {@code table}, in path order. */
+  /**
+   * The files of {@code table} a reader reads, in path order: every complete file less those a
+   * listed compacted file supersedes (the lake protocol, {@link LakeFiles#readable}).
+   */
   public List<Path> files(LakeTable table) {
+    Path folder = root.resolve(table.folder());
+    return readable(() -> walkComplete(folder));
+  }
+
+  /** The files of one partition of {@code table} a reader reads, oldest first. */
+  public List<Path> files(LakeTable table, String tenantId, LocalDate date) {
+    return readable(() -> listComplete(partition(table, tenantId, date)));
+  }
+
+  /** The folder of one partition of {@code table}, whether or not it exists. */
+  public Path partition(LakeTable table, String tenantId, LocalDate date) {
+    return root.resolve(table.partitionPath(LakeNames.checkedTenant(tenantId), date));
+  }
+
+  /** Every partition folder of {@code table} that exists, in path order. */
+  public List<Path> partitions(LakeTable table) {
     Path folder = root.resolve(table.folder());
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(p -> LakeNames.isComplete(p.getFileName().toString()))
-          .filter(Files::isRegularFile)
+    int depth = table.partitionKeys().size();
+    try (Stream<Path> walk = Files.walk(folder, depth)) {
+      return walk.filter(p -> folder.relativize(p).getNameCount() == depth)
+          .filter(p -> !p.equals(folder))
+          .filter(Files::isDirectory)
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -46,9 +71,11 @@ public final class Lake {
     }
   }
 
-  /** The complete files of one partition of {@code table}, oldest first. */
-  public List<Path> files(LakeTable table, String tenantId, LocalDate date) {
-    Path folder = root.resolve(table.partitionPath(LakeNames.checkedTenant(tenantId), date));
+  /**
+   * Every complete file directly in {@code folder}, superseded or not, in name order: what a
+   * listing shows before the protocol is applied.
+   */
+  public static List<Path> listComplete(Path folder) {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -57,9 +84,66 @@ public final class Lake {
           .filter(Files::isRegularFile)
           .sorted()
           .toList();
+    } catch (NoSuchFileException e) {
+      return List.of();
     } catch (IOException e) {
       throw new UncheckedIOException("could not list " + folder, e);
     }
+  }
+
+  private static List<Path> walkComplete(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> LakeNames.isComplete(p.getFileName().toString()))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = asIo(e);
+      throw new UncheckedIOException("could not list " + folder + ": " + cause, cause);
+    }
+  }
+
+  /**
+   * Applies the protocol to a listing. A compacted file listed a moment ago may be gone when its
+   * footer is read (a later compaction superseded and removed it): the folder is then listed again.
+   */
+  private static List<Path> readable(java.util.function.Supplier<List<Path>> listing) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return LakeFiles.readable(listing.get(), Lake::compactedFrom);
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt >= LISTING_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The input names a compacted file's footer lists; none for any other file. */
+  public static List<String> compactedFrom(Path file) {
+    if (!LakeFiles.isCompacted(file.getFileName().toString())) {
+      return List.of();
+    }
+    Map<String, String> metadata;
+    try {
+      metadata = Footers.keyValueMetadata(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the footer of " + file, e);
+    }
+    return LakeFiles.parseCompactedFrom(metadata.get(LakeFiles.COMPACTED_FROM_KEY));
+  }
+
+  private static IOException asIo(Exception e) {
+    if (e instanceof IOException io) {
+      return io;
+    }
+    if (e instanceof UncheckedIOException u) {
+      return u.getCause();
+    }
+    return new IOException(e);
   }
 
   /** The key-value metadata of one file's footer. */
@@ -74,22 +158,36 @@ public final class Lake {
   }
 
   /**
-   * The source records {@code table} already holds: the union of every complete file's recorded
-   * coverage. A visible file is always complete (it was renamed into place after fsync), so one
-   * whose footer cannot be read is an error, not something to skip.
+   * The source records {@code table} already holds: the union of the recorded coverage of every
+   * file a reader reads (a compacted file records the union of its inputs'). A visible file is
+   * always complete (it was renamed into place after fsync), so one whose footer cannot be read is
+   * an error, not something to skip.
    */
   public SourceCoverage recordedCoverage(LakeTable... tables) {
-    SourceCoverage coverage = new SourceCoverage();
-    for (Path file : Stream.of(tables).flatMap(t -> files(t).stream()).toList()) {
-      String recorded = metadata(file).get(SourceCoverage.METADATA_KEY);
-      if (recorded != null) {
-        coverage.addAll(SourceCoverage.fromJson(recorded));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        SourceCoverage coverage = new SourceCoverage();
+        for (Path file : Stream.of(tables).flatMap(t -> files(t).stream()).toList()) {
+          String recorded = metadata(file).get(SourceCoverage.METADATA_KEY);
+          if (recorded != null) {
+            coverage.addAll(SourceCoverage.fromJson(recorded));
+          }
+        }
+        return coverage;
+      } catch (UncheckedIOException e) {
+        // a listed file was compacted away meanwhile: its rows are in a file the next listing shows
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt >= LISTING_ATTEMPTS) {
+          throw e;
+        }
       }
     }
-    return coverage;
   }
 
-  /** Deletes files a crash left half-written (hidden, in progress); returns what it deleted. */
+  /**
+   * Deletes what a crash left behind: files half-written (hidden, in progress: the intake's and
+   * compaction's), and the inputs of a compaction that was renamed into place but whose inputs were
+   * not yet all removed (the compacted file holds their rows). Returns what it deleted.
+   */
   public List<Path> discardUnfinished() {
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -100,8 +198,42 @@ public final class Lake {
         Files.deleteIfExists(p);
         deleted.add(p);
       }
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("could not clean unfinished files under " + root, asIo(e));
+    }
+    for (LakeTable table : LakeTable.values()) {
+      for (Path partition : partitions(table)) {
+        deleted.addAll(discardSuperseded(partition));
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Deletes the files of one partition folder that a compacted file there supersedes, then makes
+   * the deletes durable; returns what it deleted. Safe at any time: a superseded file's rows are in
+   * the compacted file, and readers following the protocol skip it already.
+   */
+  public static List<Path> discardSuperseded(Path partition) {
+    List<Path> listed = listComplete(partition);
+    List<Path> superseded =
+        LakeFiles.superseded(listed, Lake::compactedFrom).stream()
+            .filter(listed::contains)
+            .sorted()
+            .toList();
+    if (superseded.isEmpty()) {
+      return List.of();
+    }
+    List<Path> deleted = new ArrayList<>();
+    try {
+      for (Path file : superseded) {
+        if (Files.deleteIfExists(file)) {
+          deleted.add(file);
+        }
+      }
+      LakeWriter.fsync(partition);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not clean unfinished files under " + root, e);
+      throw new UncheckedIOException("could not remove compacted inputs in " + partition, e);
     }
     return deleted;
   }

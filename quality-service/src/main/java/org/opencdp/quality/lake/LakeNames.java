@@ -2,6 +2,7 @@ package org.opencdp.quality.lake;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.opencdp.event.lake.LakeFiles;
 import org.opencdp.servicekit.tenant.CallerIdentity;
 
 /**
@@ -11,7 +12,7 @@ import org.opencdp.servicekit.tenant.CallerIdentity;
  */
 final class LakeNames {
 
-  static final String SUFFIX = ".parquet";
+  static final String SUFFIX = LakeFiles.SUFFIX;
   static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
   private LakeNames() {}
@@ -28,8 +29,18 @@ final class LakeNames {
     return fileName.startsWith(".") && fileName.endsWith(IN_PROGRESS_SUFFIX);
   }
 
+  /** Complete by the lake protocol ({@link LakeFiles#isComplete}): visible, not in progress. */
   static boolean isComplete(String fileName) {
-    return !fileName.startsWith(".") && !fileName.startsWith("_") && fileName.endsWith(SUFFIX);
+    return LakeFiles.isComplete(fileName);
+  }
+
+  /** {@code compact-<epoch millis>-<uuid>.parquet}: a file written by compaction. */
+  static String newCompactedName(Instant now, UUID id) {
+    return LakeFiles.COMPACTED_PREFIX
+        + String.format("%013d", now.toEpochMilli())
+        + "-"
+        + id
+        + SUFFIX;
   }
 
   /** A tenant id becomes a folder name: only the platform's tenant id syntax may. */

@@ -22,6 +22,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.opencdp.event.lake.EventRow;
 import org.opencdp.event.lake.LakeTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one Parquet file per call into a partition of the lake so that a reader never sees it
@@ -41,14 +43,38 @@ public final class LakeWriter {
   private static final Comparator<EventRow> BY_TS =
       Comparator.comparing(EventRow::ts, Comparator.nullsLast(Comparator.naturalOrder()));
 
+  /** Metadata key of a compacted file: when compaction wrote it, ISO-8601. */
+  public static final String COMPACTED_AT_KEY = "opencdp.compacted-at";
+
+  private static final Logger log = LoggerFactory.getLogger(LakeWriter.class);
+
   private final Path root;
   private final long rowGroupSize;
   private final Clock clock;
+  private final LakeListener listener;
 
   public LakeWriter(LakeProperties properties, Clock clock) {
+    this(properties, clock, LakeListener.NONE);
+  }
+
+  /** A writer that tells {@code listener} of every file once it is durable. */
+  public LakeWriter(LakeProperties properties, Clock clock, LakeListener listener) {
     this.root = properties.root().toAbsolutePath().normalize();
     this.rowGroupSize = properties.rowGroupSize().toBytes();
     this.clock = clock;
+    this.listener = listener;
+  }
+
+  long rowGroupSize() {
+    return rowGroupSize;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  LakeListener listener() {
+    return listener;
   }
 
   public Path root() {
@@ -115,10 +141,22 @@ public final class LakeWriter {
       for (Path parent : created) {
         fsync(parent.getParent());
       }
-      return new LakeFile(visible, rows.size(), coverage);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(hidden);
       throw new LakeWriteFailed(visible, e);
+    }
+    LakeFile file = new LakeFile(visible, rows.size(), coverage);
+    String partition = root.relativize(folder).toString();
+    tell(() -> listener.written(table, partition, file));
+    return file;
+  }
+
+  /** Runs a listener call; what it throws never reaches the writer's caller. */
+  static void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.warn("A lake listener failed: {}", e.toString());
     }
   }
 
@@ -138,7 +176,7 @@ public final class LakeWriter {
     }
   }
 
-  private static void deleteQuietly(Path path) {
+  static void deleteQuietly(Path path) {
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {

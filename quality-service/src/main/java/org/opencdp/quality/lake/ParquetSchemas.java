@@ -51,7 +51,11 @@ final class ParquetSchemas {
     return message.named("opencdp_" + table.folder());
   }
 
-  /** Writes field {@code index} unless the value is null (an absent optional field). */
+  /**
+   * Writes field {@code index} unless the value is null (an absent optional field). Takes a row's
+   * values as the writers hold them (String, JsonNode, Instant, LocalDate) or as a lake file holds
+   * them (bytes, epoch microseconds, epoch days), so compaction copies values unchanged.
+   */
   static void write(RecordConsumer out, LakeColumn column, int index, Object value) {
     if (value == null) {
       return;
@@ -63,11 +67,21 @@ final class ParquetSchemas {
               value instanceof byte[] bytes
                   ? Binary.fromConstantByteArray(bytes) // as received, byte for byte
                   : Binary.fromString((String) value));
-      case JSON -> out.addBinary(Binary.fromString(json(value)));
+      case JSON ->
+          out.addBinary(
+              value instanceof byte[] bytes
+                  ? Binary.fromConstantByteArray(bytes) // as read back from a lake file
+                  : Binary.fromString(json(value)));
       case BIGINT -> out.addLong(((Number) value).longValue());
       case DOUBLE -> out.addDouble(((Number) value).doubleValue());
-      case TIMESTAMP -> out.addLong(micros((Instant) value));
-      case DATE -> out.addInteger((int) ((java.time.LocalDate) value).toEpochDay());
+      case TIMESTAMP ->
+          out.addLong(
+              value instanceof Number micros ? micros.longValue() : micros((Instant) value));
+      case DATE ->
+          out.addInteger(
+              value instanceof Number day
+                  ? day.intValue()
+                  : (int) ((java.time.LocalDate) value).toEpochDay());
     }
     out.endField(column.name(), index);
   }

@@ -6,8 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.opencdp.event.lake.LakeTable;
 import org.opencdp.quality.QualityErrorCode;
+import org.opencdp.quality.lake.CompactedInput;
 import org.opencdp.quality.lake.Lake;
 import org.opencdp.quality.lake.LakeWriter;
 import org.opencdp.quality.lake.SourceCoverage;
@@ -19,7 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which source offsets produced each lake file of the caller's tenant on one day. */
+/**
+ * Which source offsets produced each lake file of the caller's tenant on one day: the files a
+ * reader reads (the lake protocol: a compacted file, never the inputs it superseded).
+ */
 @RestController
 @RequiresRole({Role.ADMIN, Role.ANALYST})
 class LineageController {
@@ -30,8 +35,17 @@ class LineageController {
     this.lake = lake;
   }
 
-  /** One lake file and where its rows came from. */
-  record FileLineage(String path, long rows, String writtenAt, List<Map<String, Object>> sources) {}
+  /**
+   * One lake file and where its rows came from; a compacted file also names when it was compacted
+   * and the files it replaced (empty for a file the intake wrote).
+   */
+  record FileLineage(
+      String path,
+      long rows,
+      @Nullable String writtenAt,
+      List<Map<String, Object>> sources,
+      @Nullable String compactedAt,
+      List<CompactedInput> compactedFrom) {}
 
   /** The files of one partition, oldest first. */
   record Lineage(String table, String tenantId, LocalDate date, List<FileLineage> files) {}
@@ -66,7 +80,9 @@ class LineageController {
         lake.root().relativize(file).toString(),
         Long.parseLong(metadata.getOrDefault(LakeWriter.ROWS_KEY, "-1")),
         metadata.get(LakeWriter.WRITTEN_AT_KEY),
-        sources);
+        sources,
+        metadata.get(LakeWriter.COMPACTED_AT_KEY),
+        CompactedInput.fromJson(metadata.get(CompactedInput.METADATA_KEY)));
   }
 
   private static LakeTable table(String name) {

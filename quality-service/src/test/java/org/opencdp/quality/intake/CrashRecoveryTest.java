@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.opencdp.event.lake.EventRow;
+import org.opencdp.event.lake.LakeTable;
 import org.opencdp.quality.DuckDb;
 import org.opencdp.quality.QualityApplication;
 import org.opencdp.quality.TestEvents;
+import org.opencdp.quality.compaction.LakeReads;
+import org.opencdp.quality.lake.Lake;
+import org.opencdp.quality.lake.LakeMerge;
 import org.opencdp.quality.lake.LakeProperties;
 import org.opencdp.quality.lake.LakeWriter;
 import org.opencdp.quality.lake.SourceCoverage;
@@ -28,7 +33,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * quality-service as its own OS process, SIGKILLed several times while a stream of events is being
- * written, then restarted: the lake ends with every produced messageId exactly once.
+ * written and its files compacted every second, then restarted: the lake ends with every produced
+ * messageId exactly once, for a reader following the lake protocol and on disk.
  */
 class CrashRecoveryTest {
 
@@ -49,7 +55,7 @@ class CrashRecoveryTest {
       for (int run = 0; run < KILLS; run++) {
         Process service = start(run);
         try {
-          long before = duck.countEvents();
+          long before = counts(duck)[0];
           awaitMoreRows(duck, before, service);
           Thread.sleep(150 + run * 250L); // somewhere in the middle of a write, or between
         } finally {
@@ -61,22 +67,90 @@ class CrashRecoveryTest {
       Process last = start(KILLS);
       try {
         awaitDistinct(duck, ids.size(), last);
-        Map<String, Object> counts =
-            duck.query("select count(*) n, count(distinct message_id) d from {events}").get(0);
-        assertThat(((Number) counts.get("n")).longValue()).isEqualTo(EVENTS);
-        assertThat(((Number) counts.get("d")).longValue()).isEqualTo(EVENTS);
-        assertThat(
-                duck.query("select message_id from {events}").stream()
-                    .map(r -> (String) r.get("message_id")))
-            .containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(duck.query("select file from glob('" + lake + "/events/**/*.parquet')"))
-            .extracting(r -> Path.of((String) r.get("file")).getFileName().toString())
-            .allSatisfy(name -> assertThat(name).startsWith("part-"));
+        assertThat(counts(duck)).containsExactly(EVENTS, EVENTS);
       } finally {
-        last.destroy();
+        last.destroy(); // a graceful stop: a compaction under way finishes first
         last.waitFor(30, TimeUnit.SECONDS);
       }
+      // on disk, read with a plain glob: nothing superseded is left, nothing is missing
+      Map<String, Object> counts =
+          duck.query("select count(*) n, count(distinct message_id) d from {events}").get(0);
+      assertThat(((Number) counts.get("n")).longValue()).isEqualTo(EVENTS);
+      assertThat(((Number) counts.get("d")).longValue()).isEqualTo(EVENTS);
+      assertThat(
+              duck.query("select message_id from {events}").stream()
+                  .map(r -> (String) r.get("message_id")))
+          .containsExactlyInAnyOrderElementsOf(ids);
+      List<String> names =
+          duck.query("select file from glob('" + lake + "/events/**/*.parquet')").stream()
+              .map(r -> Path.of((String) r.get("file")).getFileName().toString())
+              .toList();
+      assertThat(names)
+          .allSatisfy(name -> assertThat(name).matches("(part|compact)-\\d{13}-.*\\.parquet"))
+          .anySatisfy(name -> assertThat(name).startsWith("compact-"));
     }
+  }
+
+  /**
+   * A compaction killed between its rename and its deletes: the compacted file and its inputs are
+   * both in the lake, and a hidden half-written compaction too. The next start removes the inputs
+   * and the hidden file, and the intake skips what the compacted file holds (the union of its
+   * inputs' offsets) though no offset was ever committed.
+   */
+  @Test
+  void aRestartAfterACompactionKilledBeforeItsDeletesLandsEveryEventOnce() throws Exception {
+    Producing.createTopics(1, raw, "it.crash.clean." + id, "it.crash.quarantine." + id);
+    Files.createDirectories(logs);
+    try (Producing producing = new Producing(raw)) {
+      producing.orders("acme", "compacted-", 0, 100);
+    }
+    List<ConsumedRecord> records = Infrastructure.kafka().readAll(raw, Duration.ofSeconds(10));
+    assertThat(records).hasSize(100);
+    LakeWriter writer = LakeReads.writer(lake);
+    List<Path> inputs = new ArrayList<>();
+    LocalDate day = null;
+    for (int from = 0; from < 60; from += 20) {
+      SourceCoverage coverage = new SourceCoverage();
+      List<EventRow> rows = new ArrayList<>();
+      for (ConsumedRecord record : records.subList(from, from + 20)) {
+        rows.add(EventRow.of(TestEvents.CODEC.decode(record.value())));
+        coverage.add(new SourcePartition(raw, record.partition()), record.offset());
+      }
+      day = rows.get(0).eventDate();
+      inputs.add(writer.writeEvents("acme", day, rows, coverage).path());
+    }
+    Path partition = new Lake(LakeReads.properties(lake)).partition(LakeTable.EVENTS, "acme", day);
+    LakeMerge.Prepared killed = LakeMerge.prepare(writer, LakeTable.EVENTS, partition, inputs);
+    killed.commit(); // SIGKILL here: no input deleted
+    LakeMerge.prepare(writer, LakeTable.EVENTS, partition, inputs); // and one never renamed
+    List<Path> halfWritten;
+    try (var files = Files.list(partition)) {
+      halfWritten = files.filter(p -> p.getFileName().toString().startsWith(".compact-")).toList();
+    }
+    assertThat(halfWritten).hasSize(1);
+    try (DuckDb duck = new DuckDb(lake)) {
+      assertThat(duck.countEvents()).as("before the start, a glob counts twice").isEqualTo(120);
+    }
+
+    Process service = start(0);
+    try (DuckDb duck = new DuckDb(lake)) {
+      awaitDistinct(duck, 100, service);
+      assertThat(counts(duck)).containsExactly(100, 100);
+      assertThat(inputs).allSatisfy(input -> assertThat(input).doesNotExist());
+      assertThat(halfWritten.get(0)).doesNotExist();
+    } finally {
+      service.destroy();
+      service.waitFor(30, TimeUnit.SECONDS);
+    }
+    try (DuckDb duck = new DuckDb(lake)) {
+      assertThat(duck.value("select count(*) from {events}")).isEqualTo(100L);
+      assertThat(duck.value("select count(distinct message_id) from {events}")).isEqualTo(100L);
+    }
+  }
+
+  /** count(*) and count(DISTINCT message_id) of what a protocol reader reads. */
+  private long[] counts(DuckDb duck) {
+    return LakeReads.protocolCounts(duck, new Lake(LakeReads.properties(lake)));
   }
 
   /**
@@ -112,7 +186,7 @@ class CrashRecoveryTest {
     Process service = start(0);
     try (DuckDb duck = new DuckDb(lake)) {
       awaitDistinct(duck, 100, service);
-      assertThat(duck.value("select count(*) from {events}")).isEqualTo(100L);
+      assertThat(counts(duck)).containsExactly(100, 100);
     } finally {
       service.destroy();
       service.waitFor(30, TimeUnit.SECONDS);
@@ -153,17 +227,22 @@ class CrashRecoveryTest {
             "--cdp.lake.max-buffered-rows=300",
             "--cdp.quality.intake.group-id=crash-" + id,
             "--cdp.quality.intake.instance-id=quality-0",
+            // aggressive compaction, so that kills land in the middle of compactions too
+            "--cdp.lake.compaction.enabled=true",
+            "--cdp.lake.compaction.interval=1s",
+            "--cdp.lake.compaction.min-files=2",
+            "--cdp.lake.compaction.min-file-age=0s",
             "--logging.level.org.apache.kafka=WARN")
         .redirectErrorStream(true)
         .redirectOutput(logs.resolve("run-" + run + ".log").toFile())
         .start();
   }
 
-  private static void awaitMoreRows(DuckDb duck, long before, Process service) throws Exception {
+  private void awaitMoreRows(DuckDb duck, long before, Process service) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(service.isAlive()).as("quality-service exited on its own").isTrue();
-      if (duck.countEvents() > before) {
+      if (counts(duck)[0] > before) {
         return;
       }
       Thread.sleep(100);
@@ -171,16 +250,12 @@ class CrashRecoveryTest {
     throw new AssertionError("quality-service wrote nothing in 90 s");
   }
 
-  private static void awaitDistinct(DuckDb duck, long expected, Process service) throws Exception {
+  private void awaitDistinct(DuckDb duck, long expected, Process service) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     long distinct = 0;
     while (System.nanoTime() < deadline) {
       assertThat(service.isAlive()).as("quality-service exited on its own").isTrue();
-      distinct =
-          duck.countEvents() == 0
-              ? 0
-              : ((Number) duck.value("select count(distinct message_id) from {events}"))
-                  .longValue();
+      distinct = counts(duck)[1];
       if (distinct >= expected) {
         Thread.sleep(1_000); // anything still arriving would be a duplicate: give it the chance
         return;

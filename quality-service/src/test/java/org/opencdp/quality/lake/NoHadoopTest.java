@@ -53,8 +53,9 @@ class NoHadoopTest {
     assertThat(child.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("coverage {raw-0=[5]}");
     assertThat(Files.readString(log)).contains("read message_id m-1");
+    assertThat(Files.readString(log)).contains("compacted rows 2 into 1");
     try (DuckDb duck = new DuckDb(lake)) {
-      assertThat(duck.countEvents()).isEqualTo(1);
+      assertThat(duck.countEvents()).isEqualTo(2);
     }
   }
 
@@ -86,5 +87,23 @@ class NoHadoopTest {
     Path file = new Lake(properties).files(LakeTable.EVENTS).get(0);
     Object id = LakeReader.read(file, List.of("message_id", "revenue")).get(0).get("message_id");
     System.out.println("read message_id " + new String((byte[]) id, StandardCharsets.UTF_8));
+    // compaction reads whole files and writes a merged one: no Hadoop either
+    SourceCoverage second = new SourceCoverage();
+    second.add(new SourcePartition("raw", 0), 6);
+    EventRow later =
+        EventRow.of(TestEvents.order("acme", "m-2", Instant.parse("2026-12-03T11:00:00Z"), 2));
+    LakeWriter writer = new LakeWriter(properties, Clock.systemUTC());
+    writer.writeEvents("acme", LocalDate.of(2026, 12, 3), List.of(later), second);
+    Lake lake = new Lake(properties);
+    LakeMerge.Prepared merged =
+        LakeMerge.prepare(
+            writer,
+            LakeTable.EVENTS,
+            lake.partition(LakeTable.EVENTS, "acme", LocalDate.of(2026, 12, 3)),
+            lake.files(LakeTable.EVENTS));
+    merged.commit();
+    merged.removeInputs();
+    System.out.println(
+        "compacted rows " + merged.file().rows() + " into " + lake.files(LakeTable.EVENTS).size());
   }
 }

@@ -11,13 +11,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencdp.event.lake.EventRow;
+import org.opencdp.event.lake.LakeTable;
 import org.opencdp.quality.TestEvents;
+import org.opencdp.quality.compaction.LakeReads;
+import org.opencdp.quality.lake.Lake;
+import org.opencdp.quality.lake.LakeMerge;
 import org.opencdp.quality.lake.LakeProperties;
 import org.opencdp.quality.lake.LakeWriter;
 import org.opencdp.quality.lake.SourceCoverage;
@@ -83,6 +88,25 @@ class LineageApiTest {
         DAY,
         List.of(EventRow.of(TestEvents.order("lineage-other", "l-3", ts, 3))),
         other);
+    compactedDay(writer);
+  }
+
+  static final LocalDate COMPACTED_DAY = LocalDate.of(2026, 12, 4);
+
+  /** Eight files of one day merged into one, as the compactor does. */
+  static void compactedDay(LakeWriter writer) {
+    Path partition =
+        new Lake(LakeReads.properties(LAKE))
+            .partition(LakeTable.EVENTS, "lineage-acme", COMPACTED_DAY);
+    List<Path> inputs = new ArrayList<>();
+    for (int f = 0; f < 8; f++) {
+      inputs.add(
+          LakeReads.writeOrders(writer, "lineage-acme", COMPACTED_DAY, TOPIC, "c-", f * 5, 5)
+              .path());
+    }
+    LakeMerge.Prepared merged = LakeMerge.prepare(writer, LakeTable.EVENTS, partition, inputs);
+    merged.commit();
+    merged.removeInputs();
   }
 
   HttpResponse<String> get(String query, String token) throws Exception {
@@ -113,6 +137,44 @@ class LineageApiTest {
     assertThat(file.path("sources").get(0).path("topic").asString()).isEqualTo(TOPIC);
     assertThat(file.path("sources").get(0).path("partition").asInt()).isEqualTo(1);
     assertThat(file.path("sources").get(0).path("ranges").toString()).isEqualTo("[[40,41]]");
+  }
+
+  @Test
+  void aCompactedFileShowsTheUnionOfItsInputsSourcesAndTheFilesItReplaced() throws Exception {
+    HttpResponse<String> response = get("table=events&date=2026-12-04", analyst("lineage-acme"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode files = TestEvents.CODEC.mapper().readTree(response.body()).path("files");
+    assertThat(files).hasSize(1);
+    JsonNode file = files.get(0);
+    assertThat(file.path("path").asString())
+        .startsWith("events/tenant_id=lineage-acme/event_date=2026-12-04/compact-");
+    assertThat(file.path("rows").asLong()).isEqualTo(40);
+    assertThat(file.path("sources").get(0).path("ranges").toString()).isEqualTo("[[0,39]]");
+    assertThat(file.path("compactedAt").asString()).isNotBlank();
+    JsonNode from = file.path("compactedFrom");
+    assertThat(from).hasSize(8);
+    assertThat(from.findValuesAsString("name")).allSatisfy(n -> assertThat(n).startsWith("part-"));
+    assertThat(from.findValues("rows")).allSatisfy(r -> assertThat(r.asLong()).isEqualTo(5));
+    assertThat(from.findValuesAsString("writtenAt"))
+        .hasSize(8)
+        .allSatisfy(w -> assertThat(Instant.parse(w)).isBeforeOrEqualTo(Instant.now()));
+    assertThat(file.path("writtenAt").asString())
+        .isEqualTo(from.findValuesAsString("writtenAt").stream().max(String::compareTo).get());
+  }
+
+  @Test
+  void aFileTheIntakeWroteWasCompactedFromNothing() throws Exception {
+    JsonNode file =
+        TestEvents.CODEC
+            .mapper()
+            .readTree(get("table=events&date=2026-12-03", analyst("lineage-acme")).body())
+            .path("files")
+            .get(0);
+
+    assertThat(file.path("compactedFrom")).isEmpty();
+    assertThat(file.path("compactedAt").isNull()).isTrue();
+    assertThat(file.path("writtenAt").asString()).isNotBlank();
   }
 
   @Test
