@@ -9,6 +9,10 @@
 # 4. Freshness: events at a steady rate, each visible when a DuckDB glob over the lake lists its file.
 # Usage: bench/quality-bench.sh [events] [fresh-events-per-second or auto] [fresh-seconds]
 # auto: 2,000/s, or half the landing rate of step 3 if that is lower (freshness below capacity).
+# QUALITY_COMPACTION=true leaves lake compaction on during the run (off by default: it removes
+# files while the driver counts them).
+# QUALITY_JFR=1 records the intake JVM with Java Flight Recorder (profile settings) into
+# bench/target/quality-run/intake.jfr, dumped when the service stops at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -26,12 +30,17 @@ load=$(uptime | sed 's/.*load average: //')
 cp="$root/bench/target/classes:$(cat "$work/classpath.txt")"
 java_opts=(-Djava.io.tmpdir="$work/tmp")
 pids=()
+intake_opts=()
+[ -n "${QUALITY_JFR:-}" ] &&
+  intake_opts=(-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="$work/intake.jfr")
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap stop EXIT
 driver() { java "${java_opts[@]}" -Xmx1g -cp "$cp" org.opencdp.bench.quality.QualityBench "$@"; }
 service() { # $1: log name, then extra arguments
   local log=$1; shift
-  java "${java_opts[@]}" -Xmx1g -jar quality-service/target/quality-service-0.1.0-SNAPSHOT.jar \
+  local extra=()
+  [ "$log" = intake ] && extra=("${intake_opts[@]}")
+  java "${java_opts[@]}" "${extra[@]}" -Xmx1g -jar quality-service/target/quality-service-0.1.0-SNAPSHOT.jar \
     --server.port=$port --spring.kafka.bootstrap-servers="$bootstrap" --cdp.data-dir="$work/data" \
     --logging.level.root=WARN "$@" >"$work/$log.log" 2>&1 &
   pids+=($!)
@@ -50,7 +59,8 @@ driver rules "http://127.0.0.1:$port" "$work/data/keys/internal-token.jwk"
 kill "$setup" && wait "$setup" 2>/dev/null || true
 
 driver produce "$bootstrap" cdp.raw.events "$n" "$work"
-service intake
-driver land "$work/data/lake" cdp.raw.events "$n" "$work"
+# compaction (on by default) merges and deletes the small files the lake watch is counting
+service intake --cdp.lake.compaction.enabled="${QUALITY_COMPACTION:-false}"
+driver land "$work/data/lake" cdp.raw.events "$n" "$work" "${pids[-1]}"
 driver fresh "$bootstrap" cdp.raw.events "$work/data/lake" "$rate" "$seconds" "$work"
 driver report "$work" "$load" | tee "$work/report.md"

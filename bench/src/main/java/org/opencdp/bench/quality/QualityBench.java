@@ -19,8 +19,10 @@ import java.util.Properties;
  *   <li>{@code rules <serviceUrl> <keyFile>}: posts {@link RuleSet};
  *   <li>{@code produce <bootstrap> <topic> <n> <work>}: pre-produces n events ({@link
  *       BenchEvents}), then the baseline: a bare consumer reads them back;
- *   <li>{@code land <lake> <topic> <n> <work>}: with the service started afterwards, polls the lake
- *       with DuckDB until all n are in events or quarantine: events/s from first landed to last;
+ *   <li>{@code land <lake> <topic> <n> <work> [service pid]}: with the service started afterwards,
+ *       polls the lake with DuckDB until all n are in events or quarantine: events/s from first
+ *       landed to last, and (given the pid) the service's CPU time per event over the same span, of
+ *       the whole process and of its intake thread;
  *   <li>{@code fresh <bootstrap> <topic> <lake> <perSecond|auto> <seconds> <work>}: {@link
  *       Freshness}; {@code auto} is 2,000/s or half the landing rate measured, if lower;
  *   <li>{@code report <work> <load average>}: the Markdown table.
@@ -36,7 +38,13 @@ public final class QualityBench {
     switch (args[0]) {
       case "rules" -> RuleSet.post(args[1], Path.of(args[2]));
       case "produce" -> produce(args[1], args[2], Long.parseLong(args[3]), Path.of(args[4]));
-      case "land" -> land(Path.of(args[1]), args[2], Long.parseLong(args[3]), Path.of(args[4]));
+      case "land" ->
+          land(
+              Path.of(args[1]),
+              args[2],
+              Long.parseLong(args[3]),
+              Path.of(args[4]),
+              args.length > 5 ? new ProcCpu(Long.parseLong(args[5])) : null);
       case "fresh" ->
           save(
               Path.of(args[6]),
@@ -71,12 +79,15 @@ public final class QualityBench {
     }
   }
 
-  private static void land(Path lake, String topic, long n, Path work) throws Exception {
+  private static void land(Path lake, String topic, long n, Path work, ProcCpu cpu)
+      throws Exception {
     try (LakeWatch watch = new LakeWatch(lake, topic)) {
       long start = System.nanoTime();
       long firstNanos = 0;
       long firstRows = 0;
       long total = 0;
+      double cpuAtFirst = Double.NaN;
+      double intakeAtFirst = Double.NaN;
       long progressNanos = start;
       while (total < n) {
         long rows = watch.eventRows() + watch.quarantineRows();
@@ -89,6 +100,10 @@ public final class QualityBench {
         if (firstNanos == 0 && rows > 0) {
           firstNanos = now;
           firstRows = rows;
+          if (cpu != null) {
+            cpuAtFirst = cpu.process();
+            intakeAtFirst = cpu.threads("quality-intake");
+          }
         }
         total = rows;
         if (total < n) {
@@ -97,6 +112,18 @@ public final class QualityBench {
       }
       long end = System.nanoTime();
       double rate = (total - firstRows) / ((end - firstNanos) / 1e9);
+      double cpuPerEvent = Double.NaN;
+      double intakePerEvent = Double.NaN;
+      if (cpu != null) {
+        cpuPerEvent = (cpu.process() - cpuAtFirst) / (total - firstRows) * 1e6;
+        intakePerEvent =
+            (cpu.threads("quality-intake") - intakeAtFirst) / (total - firstRows) * 1e6;
+        System.out.printf(
+            Locale.ROOT,
+            "service CPU: %.1f µs/event (process), %.1f µs/event (intake thread)%n",
+            cpuPerEvent,
+            intakePerEvent);
+      }
       System.out.printf(
           Locale.ROOT,
           "%,d rows landed; %,.0f events/s from first landed (%,d rows) to last%n",
@@ -111,6 +138,10 @@ public final class QualityBench {
       out.put("land.first-rows", Long.toString(firstRows));
       out.put("land.seconds", fmt((end - firstNanos) / 1e9));
       out.put("land.from-ready-seconds", fmt((end - start) / 1e9));
+      if (cpu != null) {
+        out.put("land.cpu-us-per-event", fmt(cpuPerEvent));
+        out.put("land.intake-cpu-us-per-event", fmt(intakePerEvent));
+      }
       outcomes.forEach((k, v) -> out.put("outcome." + k, Long.toString(v)));
       save(work, out);
     }

@@ -35,6 +35,14 @@ final class Report {
         num(r, "land.seconds"),
         rate,
         100 * rate / baseline);
+    if (r.getProperty("land.cpu-us-per-event") != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "| quality-service CPU per event over the same span: process / intake thread |"
+              + " %.1f / %.1f µs | |%n",
+          num(r, "land.cpu-us-per-event"),
+          num(r, "land.intake-cpu-us-per-event"));
+    }
     System.out.printf(
         Locale.ROOT,
         "| freshness at %s events/s for %s s (%s of %s visible) | p50 %.2f s, p95 %.2f s, p99 %.2f"

@@ -1,14 +1,20 @@
 package org.opencdp.quality.intake;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.opencdp.event.EventCodec;
@@ -36,7 +42,10 @@ import org.springframework.kafka.core.ProducerFactory;
  * <p>A plain consumer loop rather than a listener container: rolling files by age needs a tick even
  * when no records arrive, offsets must be committed only after files are durable, and on every
  * assignment the position is moved past what the lake already holds; all of it in the one thread
- * that owns the consumer.
+ * that owns the consumer. Two kinds of helpers take work off it and leave every decision to it: the
+ * records of a poll are decoded and judged on several threads ({@link Preparation}), and files are
+ * encoded and written on a writer thread while the intake thread reads on (one write at a time;
+ * what it made durable is recorded, and committed, by the intake thread once it is done).
  *
  * <p>Exactly once: each file records the source offsets of its rows. Offsets are committed only
  * after the files are durable (and their clean-topic copies acknowledged), and never beyond a
@@ -59,6 +68,7 @@ public final class LakeIntake implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LakeIntake.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final String MAX_POLL_RECORDS = "2000";
 
   private final Feed feed;
   private final ConsumerFactory<String, byte[]> consumers;
@@ -76,6 +86,10 @@ public final class LakeIntake implements SmartLifecycle {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
 
+  /** The write in progress on the writer thread, if any; intake thread only. */
+  private Landing landing;
+
+  private ExecutorService writing;
   private volatile boolean running;
   private volatile Thread thread;
   private volatile Consumer<String, byte[]> consumer;
@@ -153,7 +167,16 @@ public final class LakeIntake implements SmartLifecycle {
   }
 
   private void run() {
-    try (TopicWriter out = new TopicWriter(producers);
+    int threads = feed == Feed.RAW_EVENTS ? Preparation.defaultThreads() : 1;
+    writing =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "quality-intake" + feed.suffix + "-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    try (Preparation preparation = new Preparation(threads, "quality-intake" + feed.suffix);
+        TopicWriter out = new TopicWriter(producers);
         Consumer<String, byte[]> c =
             consumers.createConsumer(
                 properties.groupId() + feed.suffix,
@@ -165,7 +188,7 @@ public final class LakeIntake implements SmartLifecycle {
       c.subscribe(List.of(topic), new Rebalance(out));
       while (running) {
         try {
-          cycle(c, out);
+          cycle(c, out, preparation);
         } catch (WakeupException e) {
           // stop() was called: fall through to the final flush
         } catch (RuntimeException e) {
@@ -183,6 +206,8 @@ public final class LakeIntake implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("The intake consumer stopped", e);
     } finally {
+      writing.shutdownNow();
+      landing = null;
       consumer = null;
       running = false;
     }
@@ -190,6 +215,8 @@ public final class LakeIntake implements SmartLifecycle {
 
   private Properties overrides() {
     Properties overrides = new Properties();
+    // larger polls: a batch is prepared on several threads, and one poll per batch costs less
+    overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     if (!properties.instanceId().isBlank()) {
       overrides.put(
           ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId().strip() + feed.suffix);
@@ -197,57 +224,134 @@ public final class LakeIntake implements SmartLifecycle {
     return overrides;
   }
 
-  private void cycle(Consumer<String, byte[]> c, TopicWriter out) {
-    for (ConsumerRecord<String, byte[]> record : c.poll(properties.pollTimeout())) {
-      handle(record, out);
-    }
-    long now = System.nanoTime();
-    boolean due =
-        buffers.anyOlderThan(lakeProperties.maxFileAge().toNanos(), now)
-            || buffers.rows() >= lakeProperties.maxBufferedRows();
-    if (due) {
-      flushAll(out);
-      positions.commit(c);
-    } else {
-      var full = buffers.takeFull(lakeProperties.targetFileSize().toBytes());
-      if (!full.isEmpty()) {
-        full.forEach(b -> flush(b, out));
-        positions.commit(c);
+  private void cycle(Consumer<String, byte[]> c, TopicWriter out, Preparation preparation) {
+    ConsumerRecords<String, byte[]> polled = c.poll(properties.pollTimeout());
+    List<ConsumerRecord<String, byte[]>> fresh = new ArrayList<>(polled.count());
+    List<SourcePartition> sources = new ArrayList<>(polled.count());
+    for (ConsumerRecord<String, byte[]> record : polled) {
+      SourcePartition source = new SourcePartition(record.topic(), record.partition());
+      if (positions.inLake(source, record.offset())) {
+        skipped.incrementAndGet();
+      } else {
+        fresh.add(record);
+        sources.add(source);
       }
     }
-  }
-
-  private void handle(ConsumerRecord<String, byte[]> record, TopicWriter out) {
-    SourcePartition source = new SourcePartition(record.topic(), record.partition());
-    if (positions.inLake(source, record.offset())) {
-      skipped.incrementAndGet();
-      return;
+    Routing.Prepared[] prepared = preparation.prepare(fresh, routing::prepare);
+    for (int i = 0; i < prepared.length; i++) {
+      routing.route(fresh.get(i), prepared[i], sources.get(i), out);
     }
-    routing.route(record, source, out);
+    if (landing != null && landing.done().isDone()) {
+      land(c);
+    }
+    long now = System.nanoTime();
+    long inMemory = buffers.rows() + (landing == null ? 0 : landing.rows());
+    boolean due =
+        buffers.anyOlderThan(lakeProperties.maxFileAge().toNanos(), now)
+            || inMemory >= lakeProperties.maxBufferedRows();
+    List<PartitionBuffers.Buffer> ready =
+        due ? buffers.takeAll() : buffers.takeFull(lakeProperties.targetFileSize().toBytes());
+    if (!ready.isEmpty()) {
+      if (landing != null) {
+        // one write at a time, in order; no commit now: ready is out of the buffers but not yet
+        // durable, so the commit waits until it has landed too
+        land();
+      }
+      landing = write(ready, out);
+    }
   }
 
-  private void flushAll(TopicWriter out) {
-    buffers.takeAll().forEach(b -> flush(b, out));
-    out.awaitAcknowledged(); // quarantine records too, before their offsets are committed
+  /**
+   * Hands {@code ready} to the writer thread: clean copies first (at least once), then each file
+   * (exactly once, by its recorded offsets), then every record sent so far acknowledged (quarantine
+   * copies too, before their offsets are committed). The intake thread reads on meanwhile; what was
+   * written is known to the intake's state only in {@link #land}.
+   */
+  private Landing write(List<PartitionBuffers.Buffer> ready, TopicWriter out) {
+    long rows = ready.stream().mapToLong(b -> b.rows.size()).sum();
+    Future<Written> done =
+        writing.submit(
+            () -> {
+              List<LakeFile> files = new ArrayList<>();
+              try {
+                for (PartitionBuffers.Buffer buffer : ready) {
+                  files.add(writeFile(buffer, out));
+                }
+                out.awaitAcknowledged();
+                return new Written(files, null);
+              } catch (RuntimeException e) {
+                return new Written(files, e);
+              }
+            });
+    return new Landing(ready, rows, done);
   }
 
-  /** Clean copies first (at least once), then the file (exactly once, by its recorded offsets). */
-  private void flush(PartitionBuffers.Buffer buffer, TopicWriter out) {
+  private LakeFile writeFile(PartitionBuffers.Buffer buffer, TopicWriter out) {
     buffer.clean.forEach(out::send);
     out.awaitAcknowledged();
     var key = buffer.key;
-    if (key.table() == LakeTable.EVENTS) {
-      List<EventRow> rows = rows(buffer, EventRow.class);
-      writer.writeEvents(key.tenantId(), key.date(), rows, buffer.coverage);
-      screening.landed(rows);
-    } else {
-      List<QuarantineRow> rows = rows(buffer, QuarantineRow.class);
-      LakeFile file = writer.writeQuarantine(key.tenantId(), key.date(), rows, buffer.coverage);
-      quarantineSink.landed(file, rows);
-    }
-    positions.landed(buffer.coverage);
-    written.addAndGet(buffer.rows.size());
+    return key.table() == LakeTable.EVENTS
+        ? writer.writeEvents(
+            key.tenantId(), key.date(), rows(buffer, EventRow.class), buffer.coverage)
+        : writer.writeQuarantine(
+            key.tenantId(), key.date(), rows(buffer, QuarantineRow.class), buffer.coverage);
   }
+
+  /**
+   * Waits for the write in progress, records what it made durable (deduplication, the quarantine
+   * index, the positions) and commits; rethrows its failure after recording what landed before it.
+   */
+  private void land(Consumer<String, byte[]> c) {
+    land();
+    positions.commit(c);
+  }
+
+  private void land() {
+    Landing current = landing;
+    if (current == null) {
+      return;
+    }
+    landing = null;
+    Written result;
+    try {
+      result = current.done().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the lake", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not write the lake", e.getCause());
+    }
+    for (int i = 0; i < result.files().size(); i++) {
+      PartitionBuffers.Buffer buffer = current.buffers().get(i);
+      if (buffer.key.table() == LakeTable.EVENTS) {
+        screening.landed(rows(buffer, EventRow.class));
+      } else {
+        quarantineSink.landed(result.files().get(i), rows(buffer, QuarantineRow.class));
+      }
+      positions.landed(buffer.coverage);
+      written.addAndGet(buffer.rows.size());
+    }
+    if (result.failure() != null) {
+      throw result.failure();
+    }
+  }
+
+  /** Everything in memory written and recorded, on the intake thread (rebalance, shutdown). */
+  private void flushAll(TopicWriter out) {
+    land();
+    List<PartitionBuffers.Buffer> all = buffers.takeAll();
+    if (!all.isEmpty()) {
+      landing = write(all, out);
+      land();
+    }
+    out.awaitAcknowledged(); // quarantine records too, before their offsets are committed
+  }
+
+  /** A write handed to the writer thread: its buffers, in order, and what became of them. */
+  private record Landing(List<PartitionBuffers.Buffer> buffers, long rows, Future<Written> done) {}
+
+  /** The files written, one per buffer in order until the first failure, and that failure. */
+  private record Written(List<LakeFile> files, RuntimeException failure) {}
 
   private static <T> List<T> rows(PartitionBuffers.Buffer buffer, Class<T> type) {
     return buffer.rows.stream().map(type::cast).toList();
@@ -255,12 +359,22 @@ public final class LakeIntake implements SmartLifecycle {
 
   /** After a failure: forget what is in memory and read again from the last commit. */
   private void rewind(Consumer<String, byte[]> c) {
+    settle();
     buffers.clear();
     screening.forgetPending();
     try {
       positions.seekPastLake(c, c.assignment(), true);
     } catch (RuntimeException e) {
       log.warn("Could not rewind: {}", e.toString());
+    }
+  }
+
+  /** Waits for a write in progress and records what it landed; its failure is only logged. */
+  private void settle() {
+    try {
+      land();
+    } catch (RuntimeException e) {
+      log.warn("A lake write failed: {}", e.toString());
     }
   }
 
@@ -290,7 +404,9 @@ public final class LakeIntake implements SmartLifecycle {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      // another member may own them already: what is in memory is read again by someone
+      // another member may own them already: what is in memory is read again by someone; a
+      // write in progress is waited for, so that it cannot land after the new owner looked
+      settle();
       buffers.clear();
       screening.forgetPending();
     }

@@ -13,13 +13,16 @@ import org.opencdp.event.Topics;
 import org.opencdp.event.lake.EventRow;
 import org.opencdp.quality.lake.QuarantineRow;
 import org.opencdp.quality.lake.SourcePartition;
+import org.opencdp.quality.rules.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Where one record not yet in the lake goes: decoded, screened, and buffered as an events row (with
- * its clean-topic copy) or as a quarantine row (with its quarantine-topic copy). Owned by one
- * intake thread.
+ * its clean-topic copy) or as a quarantine row (with its quarantine-topic copy). {@link #prepare}
+ * does what depends on the record alone (decoding, the rules' verdict, the row and the clean copy
+ * of an event that passes as it is) and may run on any thread; {@link #route} is owned by one
+ * intake thread and called in the order of the records.
  */
 final class Routing {
 
@@ -47,7 +50,48 @@ final class Routing {
     this.buffers = buffers;
   }
 
+  /**
+   * What can be made of a raw record before it is screened: the decoded record, the verdict of the
+   * rules, and, for an event the rules let pass unchanged, its lake row and clean-copy value.
+   */
+  record Prepared(
+      @Nullable Decoded decoded,
+      Screening.@Nullable Judged judged,
+      @Nullable EventRow row,
+      byte @Nullable [] clean) {
+    static final Prepared NONE = new Prepared(null, null, null, null);
+  }
+
+  /** Thread-safe and never throws: what goes wrong is left to {@link #route}, which refuses it. */
+  Prepared prepare(ConsumerRecord<String, byte[]> record) {
+    if (feed == LakeIntake.Feed.QUARANTINE_EVENTS) {
+      return Prepared.NONE;
+    }
+    Decoded decoded = Decoded.of(codec, record);
+    if (!(decoded instanceof Decoded.Accepted accepted)) {
+      return new Prepared(decoded, null, null, null);
+    }
+    SegmentEvent event = accepted.event();
+    Screening.Judged judged = screening.judge(event);
+    if (judged.failure() != null || judged.verdict().action() != Action.ALLOW) {
+      return new Prepared(decoded, judged, null, null);
+    }
+    try {
+      return new Prepared(decoded, judged, EventRow.of(event), codec.encode(event));
+    } catch (RuntimeException e) {
+      return new Prepared(decoded, judged, null, null); // route() tries again and refuses it
+    }
+  }
+
   void route(ConsumerRecord<String, byte[]> record, SourcePartition source, TopicWriter out) {
+    route(record, prepare(record), source, out);
+  }
+
+  void route(
+      ConsumerRecord<String, byte[]> record,
+      Prepared prepared,
+      SourcePartition source,
+      TopicWriter out) {
     if (feed == LakeIntake.Feed.QUARANTINE_EVENTS) {
       QuarantineRow row = QuarantinedRecords.row(codec, record);
       if (row != null) {
@@ -56,7 +100,7 @@ final class Routing {
       }
       return;
     }
-    Decoded decoded = screened(Decoded.of(codec, record), source, record);
+    Decoded decoded = screened(prepared, source, record);
     if (decoded instanceof Decoded.Refused refused) {
       QuarantineRow row = refusals.row(refused, record);
       long bytes = record.value() == null ? 0 : record.value().length;
@@ -67,7 +111,8 @@ final class Routing {
 
   /** Accepted events are screened and buffered; what is refused comes back as a refusal. */
   private @Nullable Decoded screened(
-      Decoded decoded, SourcePartition source, ConsumerRecord<String, byte[]> record) {
+      Prepared prepared, SourcePartition source, ConsumerRecord<String, byte[]> record) {
+    Decoded decoded = prepared.decoded() != null ? prepared.decoded() : Decoded.of(codec, record);
     if (!(decoded instanceof Decoded.Accepted accepted)) {
       return decoded;
     }
@@ -75,7 +120,9 @@ final class Routing {
     String tenant = event.envelope().tenantId();
     Screening.Result result;
     try {
-      result = screening.screen(event);
+      Screening.Judged judged =
+          prepared.judged() != null ? prepared.judged() : screening.judge(event);
+      result = screening.screen(event, judged);
     } catch (RuntimeException e) {
       log.warn(
           "Quarantining {} at {}: screening failed: {}", source, record.offset(), e.toString());
@@ -87,7 +134,11 @@ final class Routing {
     }
     SegmentEvent passed = ((Screening.Pass) result).event();
     try {
-      accept(passed, record, source);
+      if (passed == event && prepared.row() != null && prepared.clean() != null) {
+        accept(passed, prepared.row(), prepared.clean(), record, source);
+      } else {
+        accept(passed, EventRow.of(passed), codec.encode(passed), record, source);
+      }
       return null;
     } catch (RuntimeException e) {
       // never a poison pill: a record that cannot be turned into a row is quarantined, once
@@ -100,12 +151,14 @@ final class Routing {
   }
 
   private void accept(
-      SegmentEvent event, ConsumerRecord<String, byte[]> record, SourcePartition source) {
-    EventRow row = EventRow.of(event);
+      SegmentEvent event,
+      EventRow row,
+      byte[] value,
+      ConsumerRecord<String, byte[]> record,
+      SourcePartition source) {
     String tenant = event.envelope().tenantId();
     ProducerRecord<String, byte[]> clean =
-        new ProducerRecord<>(
-            topics.cleanEvents(), RecordKeys.event(tenant, event), codec.encode(event));
+        new ProducerRecord<>(topics.cleanEvents(), RecordKeys.event(tenant, event), value);
     clean.headers().add(Decoded.TENANT_HEADER, tenant.getBytes(StandardCharsets.UTF_8));
     long bytes = record.value() == null ? 0 : record.value().length;
     buffers.add(row, clean, source, record.offset(), bytes, System.nanoTime());

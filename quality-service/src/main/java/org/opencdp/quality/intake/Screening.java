@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Decides, for one decoded event, whether it lands in the lake (perhaps flagged) or in quarantine:
  * deduplication by messageId, then the tenant's tracking plans and rules, then the outlier
- * detector. Used by the raw intake's thread only.
+ * detector. {@link #judge} (the rules, which depend on the event alone) is thread-safe and may run
+ * ahead on other threads; {@link #screen} (deduplication, outliers, metrics: state that depends on
+ * the order of events) is used by the raw intake's thread only, in the order of the records.
  */
 public final class Screening {
 
@@ -37,6 +39,9 @@ public final class Screening {
 
   /** Goes to quarantine with these reasons and the versions of what fired. */
   record Refuse(List<Reason> reasons, Map<String, Integer> ruleVersions) implements Result {}
+
+  /** The rules' verdict on an event at {@code now}, or why it could not be made. */
+  record Judged(Verdict verdict, Instant now, RuntimeException failure) {}
 
   private final Judge judge;
   private final DedupWindow dedup;
@@ -57,8 +62,27 @@ public final class Screening {
     this.clock = clock;
   }
 
-  Result screen(SegmentEvent event) {
+  /** Judges {@code event} by its tenant's plans and rules, now; thread-safe, never throws. */
+  Judged judge(SegmentEvent event) {
     Instant now = clock.instant();
+    try {
+      return new Judged(judge.judge(event, now), now, null);
+    } catch (RuntimeException e) {
+      return new Judged(null, now, e);
+    }
+  }
+
+  Result screen(SegmentEvent event) {
+    return screen(event, judge(event));
+  }
+
+  /**
+   * Screens {@code event} with its verdict made ahead: a duplicate is refused whatever the rules
+   * said; a verdict that could not be made throws (the record is then quarantined as unprocessable,
+   * and its messageId is not held).
+   */
+  Result screen(SegmentEvent event, Judged judged) {
+    Instant now = judged.now();
     String tenant = event.envelope().tenantId();
     String name = Judge.name(event);
     String source = event.envelope().sourceId();
@@ -71,7 +95,11 @@ public final class Screening {
       metrics.record(tenant, name, source, Action.QUARANTINE, Verdict.PASS, now.toEpochMilli());
       return new Refuse(List.of(duplicate), Map.of("dedup", 1));
     }
-    Verdict verdict = judge.judge(event, now);
+    if (judged.failure() != null) {
+      dedup.release(tenant, event.envelope().messageId());
+      throw judged.failure();
+    }
+    Verdict verdict = judged.verdict();
     Result result = decide(event, tenant, name, verdict);
     Action outcome =
         result instanceof Refuse

@@ -1,17 +1,28 @@
 package org.opencdp.quality.rules;
 
+import com.google.re2j.Pattern;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.optimizer.CelOptimizationException;
+import dev.cel.optimizer.CelOptimizer;
+import dev.cel.optimizer.CelOptimizerFactory;
+import dev.cel.optimizer.optimizers.ConstantFoldingOptimizer;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule expressions in CEL (Common Expression Language): side-effect free, no reflection, no I/O,
@@ -21,6 +32,11 @@ import java.util.Map;
  *
  * <p>Variables: {@code event} (the whole enriched event as JSON), {@code properties}, {@code
  * traits}, {@code context} (maps, empty when absent) and {@code now} (a timestamp).
+ *
+ * <p>Evaluated once per event and rule, so a compiled expression does once what does not depend on
+ * the event: constant subexpressions such as {@code duration('24h')} are folded when it is
+ * compiled, and the patterns of {@code matches} are compiled once and kept (the standard runtime
+ * compiles the pattern on every call); the answers are those of the standard functions.
  */
 public final class Expressions {
 
@@ -29,7 +45,12 @@ public final class Expressions {
 
   private static final MapType JSON_OBJECT = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
+  /** Compiled {@code matches} patterns kept at most; beyond it the cache starts over. */
+  private static final int MAX_PATTERNS = 1_000;
+
   private final Cel cel;
+  private final CelOptimizer optimizer;
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
   public Expressions() {
     CelOptions options =
@@ -50,7 +71,52 @@ public final class Expressions {
             .addVar("context", JSON_OBJECT)
             .addVar("now", SimpleType.TIMESTAMP)
             .setResultType(SimpleType.BOOL)
+            .setStandardEnvironmentEnabled(false)
+            .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
+            .setStandardFunctions(
+                CelStandardFunctions.newBuilder()
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                    .build())
+            .addFunctionBindings(
+                CelFunctionBinding.from(
+                    "matches", String.class, String.class, (s, re) -> matches(s, re, options)),
+                CelFunctionBinding.from(
+                    "matches_string",
+                    String.class,
+                    String.class,
+                    (s, re) -> matches(s, re, options)))
             .build();
+    this.optimizer =
+        CelOptimizerFactory.standardCelOptimizerBuilder(cel)
+            .addAstOptimizers(ConstantFoldingOptimizer.getInstance())
+            .build();
+  }
+
+  /** CEL's {@code matches} (RE2, the program-size bound, partial match) on a kept pattern. */
+  private Object matches(String string, String regex, CelOptions options)
+      throws CelInvalidArgumentException {
+    try {
+      Pattern pattern = patterns.get(regex);
+      if (pattern == null) {
+        pattern = Pattern.compile(regex);
+        int max = options.maxRegexProgramSize();
+        if (max >= 0 && pattern.programSize() > max) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Regex pattern exceeds allowed program size. Allowed: %d, Provided: %d",
+                  max, pattern.programSize()));
+        }
+        if (patterns.size() >= MAX_PATTERNS) {
+          patterns.clear();
+        }
+        patterns.put(regex, pattern);
+      }
+      return options.enableRegexPartialMatch()
+          ? pattern.matcher(string).find()
+          : pattern.matcher(string).matches();
+    } catch (RuntimeException e) {
+      throw new CelInvalidArgumentException(e);
+    }
   }
 
   /** A compiled expression; thread-safe. */
@@ -69,6 +135,15 @@ public final class Expressions {
 
     /** Whether the event passes; an expression that cannot be evaluated throws. */
     public boolean test(Map<String, ?> variables) throws EvaluationFailed {
+      try {
+        return Boolean.TRUE.equals(program.eval(variables));
+      } catch (CelEvaluationException | RuntimeException e) {
+        throw new EvaluationFailed(e.getMessage());
+      }
+    }
+
+    /** The same, with variables resolved when the expression names them. */
+    public boolean test(CelVariableResolver variables) throws EvaluationFailed {
       try {
         return Boolean.TRUE.equals(program.eval(variables));
       } catch (CelEvaluationException | RuntimeException e) {
@@ -97,12 +172,20 @@ public final class Expressions {
       if (result.hasError()) {
         throw new DefinitionInvalid(field, firstLines(result.getIssueString()));
       }
-      CelAbstractSyntaxTree ast = result.getAst();
-      return new Expression(source, cel.createProgram(ast));
+      return new Expression(source, cel.createProgram(folded(result.getAst())));
     } catch (CelValidationException | CelEvaluationException e) {
       throw new DefinitionInvalid(field, firstLines(e.getMessage()));
     } catch (RuntimeException e) {
       throw new DefinitionInvalid(field, "not a valid expression: " + e.getMessage());
+    }
+  }
+
+  /** Constant subexpressions folded; the checked tree itself if folding gives up. */
+  private CelAbstractSyntaxTree folded(CelAbstractSyntaxTree ast) {
+    try {
+      return optimizer.optimize(ast);
+    } catch (CelOptimizationException | RuntimeException e) {
+      return ast;
     }
   }
 

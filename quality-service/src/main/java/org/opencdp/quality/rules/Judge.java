@@ -1,11 +1,9 @@
 package org.opencdp.quality.rules;
 
-import com.google.protobuf.Timestamp;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +13,18 @@ import org.opencdp.event.ReasonCode;
 import org.opencdp.event.SegmentEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Judges one event by its tenant's plans and rules. Thread-safe. */
 public final class Judge {
 
   private final ActiveRules active;
-  private final EventCodec codec;
 
+  /**
+   * {@code codec} is the platform codec whose JSON form of an event the {@code event} variable
+   * mirrors; the variables are read from the decoded event, not encoded with it again.
+   */
   public Judge(ActiveRules active, EventCodec codec) {
     this.active = active;
-    this.codec = codec;
   }
 
   public Verdict judge(SegmentEvent event, Instant now) {
@@ -38,13 +37,13 @@ public final class Judge {
     for (TrackingPlan plan : rules.plans()) {
       checkPlan(plan, event, name, out);
     }
-    Map<String, Object> variables = null;
+    EventVariables variables = null;
     for (Rule rule : rules.rules()) {
       if (!rule.appliesTo(name)) {
         continue;
       }
       if (variables == null) {
-        variables = variables(event, now);
+        variables = new EventVariables(event, now);
       }
       checkRule(rule, variables, out);
     }
@@ -81,7 +80,7 @@ public final class Judge {
     out.failed(key, plan.version(), plan.mode(), reasons);
   }
 
-  private static void checkRule(Rule rule, Map<String, Object> variables, Outcome out) {
+  private static void checkRule(Rule rule, EventVariables variables, Outcome out) {
     String key = "rule:" + rule.id();
     String failure;
     try {
@@ -100,17 +99,9 @@ public final class Judge {
         List.of(new Reason(rule.code(), rule.field(), failure)));
   }
 
-  private Map<String, Object> variables(SegmentEvent event, Instant now) {
-    ObjectNode json = codec.toJson(event);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("event", JsonValues.map(json));
-    variables.put("properties", JsonValues.map(json.get("properties")));
-    variables.put("traits", JsonValues.map(json.get("traits")));
-    variables.put("context", JsonValues.map(json.get("context")));
-    variables.put(
-        "now",
-        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build());
-    return variables;
+  /** The variables rule expressions see for {@code event}, all built (for tests). */
+  static Map<String, Object> variables(SegmentEvent event, Instant now) {
+    return new EventVariables(event, now).asMap();
   }
 
   /** The event's name: track's event, page's and screen's name; null for other types. */
