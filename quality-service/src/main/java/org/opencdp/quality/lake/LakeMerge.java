@@ -16,16 +16,12 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 import org.apache.parquet.PlainReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.opencdp.event.lake.LakeColumn;
@@ -107,18 +103,10 @@ public final class LakeMerge {
       metadata.put(CompactedInput.METADATA_KEY, CompactedInput.toJson(described));
       long written = 0;
       try (ParquetWriter<Object[]> out =
-          new RowsWriterBuilder<>(
-                  new LocalOutputFile(hidden),
-                  new RowWriteSupport<Object[]>(
-                      table, (row, column) -> row[index.get(column)], metadata))
-              .withConf(new PlainParquetConfiguration())
-              .withCodecFactory(SnappyCodecs.INSTANCE)
-              .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .withWriteMode(ParquetFileWriter.Mode.CREATE)
-              .withRowGroupSize(writer.rowGroupSize())
-              .withDictionaryEncoding(true)
-              .withStatisticsEnabled(true)
-              .build()) {
+          writer.open(
+              hidden,
+              new RowWriteSupport<Object[]>(
+                  table, (row, column) -> row[index.get(column)], metadata))) {
         PriorityQueue<Cursor> heads = new PriorityQueue<>(Cursor.ORDER);
         for (Cursor cursor : cursors) {
           if (cursor.advance()) {

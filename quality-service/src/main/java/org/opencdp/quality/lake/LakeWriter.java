@@ -48,6 +48,10 @@ public final class LakeWriter {
 
   private static final Logger log = LoggerFactory.getLogger(LakeWriter.class);
 
+  /** Columns (of either table) whose values are nearly all distinct within a file. */
+  private static final List<String> MOSTLY_DISTINCT =
+      List.of("message_id", "anonymous_id", "properties", "traits", "context", "id", "payload");
+
   private final Path root;
   private final long rowGroupSize;
   private final Clock clock;
@@ -63,10 +67,6 @@ public final class LakeWriter {
     this.rowGroupSize = properties.rowGroupSize().toBytes();
     this.clock = clock;
     this.listener = listener;
-  }
-
-  long rowGroupSize() {
-    return rowGroupSize;
   }
 
   Clock clock() {
@@ -120,17 +120,7 @@ public final class LakeWriter {
       metadata.put(ROWS_KEY, Long.toString(rows.size()));
       metadata.put(WRITTEN_AT_KEY, clock.instant().toString());
       metadata.put(SourceCoverage.METADATA_KEY, coverage.toJson());
-      try (ParquetWriter<T> writer =
-          new RowsWriterBuilder<>(
-                  new LocalOutputFile(hidden), new RowWriteSupport<>(table, values, metadata))
-              .withConf(new PlainParquetConfiguration())
-              .withCodecFactory(SnappyCodecs.INSTANCE)
-              .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .withWriteMode(ParquetFileWriter.Mode.CREATE)
-              .withRowGroupSize(rowGroupSize)
-              .withDictionaryEncoding(true)
-              .withStatisticsEnabled(true)
-              .build()) {
+      try (ParquetWriter<T> writer = open(hidden, new RowWriteSupport<>(table, values, metadata))) {
         for (T row : rows) {
           writer.write(row);
         }
@@ -158,6 +148,27 @@ public final class LakeWriter {
     } catch (RuntimeException e) {
       log.warn("A lake listener failed: {}", e.toString());
     }
+  }
+
+  /**
+   * A Parquet writer to {@code hidden} with the lake's settings, for intake files and compacted
+   * ones alike: snappy, statistics, dictionary encoding except on columns whose values are nearly
+   * all distinct (there a dictionary is built, then abandoned for plain encoding: wasted work).
+   */
+  <T> ParquetWriter<T> open(Path hidden, RowWriteSupport<T> rows) throws IOException {
+    RowsWriterBuilder<T> builder =
+        new RowsWriterBuilder<>(new LocalOutputFile(hidden), rows)
+            .withConf(new PlainParquetConfiguration())
+            .withCodecFactory(SnappyCodecs.INSTANCE)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withWriteMode(ParquetFileWriter.Mode.CREATE)
+            .withRowGroupSize(rowGroupSize)
+            .withDictionaryEncoding(true)
+            .withStatisticsEnabled(true);
+    for (String column : MOSTLY_DISTINCT) {
+      builder = builder.withDictionaryEncoding(column, false);
+    }
+    return builder.build();
   }
 
   /** Folders created now: their entries in their parents must be made durable too. */

@@ -1,5 +1,6 @@
 package org.opencdp.quality.lake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -11,9 +12,12 @@ import org.opencdp.event.lake.LakeColumn;
 import org.opencdp.event.lake.LakeTable;
 import org.opencdp.event.lake.LakeType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The Parquet form of a lake table's file columns, and how one value of each type is written. */
 final class ParquetSchemas {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ParquetSchemas() {}
 
@@ -71,7 +75,7 @@ final class ParquetSchemas {
           out.addBinary(
               value instanceof byte[] bytes
                   ? Binary.fromConstantByteArray(bytes) // as read back from a lake file
-                  : Binary.fromString(json(value)));
+                  : Binary.fromConstantByteArray(json(value)));
       case BIGINT -> out.addLong(((Number) value).longValue());
       case DOUBLE -> out.addDouble(((Number) value).doubleValue());
       case TIMESTAMP ->
@@ -92,8 +96,11 @@ final class ParquetSchemas {
         Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
-  private static String json(Object value) {
-    return value instanceof JsonNode node ? node.toString() : value.toString();
+  /** UTF-8 JSON straight from the tree: no intermediate String. */
+  private static byte[] json(Object value) {
+    return value instanceof JsonNode node
+        ? JSON.writeValueAsBytes(node)
+        : value.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   static boolean isText(LakeType type) {

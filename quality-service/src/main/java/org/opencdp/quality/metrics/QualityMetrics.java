@@ -36,6 +36,7 @@ public final class QualityMetrics {
   private final JdbcClient jdbc;
   private final Map<Key, AtomicLongArray> pending = new ConcurrentHashMap<>();
   private final Map<String, Boolean> eventTags = new ConcurrentHashMap<>();
+  private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
   public QualityMetrics(MeterRegistry registry, JdbcClient jdbc) {
     this.registry = registry;
@@ -57,13 +58,24 @@ public final class QualityMetrics {
     }
   }
 
+  /**
+   * The counter for these tags, registered once: on the intake's path for every event, where
+   * building and looking up a meter by its tags each time costs more than the rest of the
+   * bookkeeping.
+   */
   private Counter counter(String name, Action outcome, String k1, String v1, String k2, String v2) {
-    return Counter.builder(name)
-        .tag("outcome", outcomeName(outcome))
-        .tag(k1, v1)
-        .tag(k2, v2)
-        .register(registry);
+    return counters.computeIfAbsent(
+        new CounterKey(name, outcome, v1, v2),
+        k ->
+            Counter.builder(name)
+                .tag("outcome", outcomeName(outcome))
+                .tag(k1, v1)
+                .tag(k2, v2)
+                .register(registry));
   }
+
+  /** The tag names are fixed per meter name, so the values say which counter. */
+  private record CounterKey(String name, Action outcome, String v1, String v2) {}
 
   /** Event names become tags only up to a bound: a tag per free-text name would grow forever. */
   private String tag(String event) {
