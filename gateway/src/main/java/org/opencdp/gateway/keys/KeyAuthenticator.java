@@ -38,11 +38,12 @@ public class KeyAuthenticator {
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       throw invalid();
     }
-    if (platformKey.matches(key)) {
+    String hash = KeyMaterial.hash(key);
+    if (platformKey.matchesHash(hash)) {
       return new Caller(
           null, PlatformAdminKey.KEY_ID, KeyKind.PLATFORM, Set.of(Role.PLATFORM_ADMIN));
     }
-    ApiKey stored = lookup.find(key).orElseThrow(KeyAuthenticator::invalid);
+    ApiKey stored = lookup.findByHash(hash).orElseThrow(KeyAuthenticator::invalid);
     if (stored.revoked()) {
       throw new ProblemException(GatewayErrorCode.REVOKED_KEY, "The key has been revoked");
     }

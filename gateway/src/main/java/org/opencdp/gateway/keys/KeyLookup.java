@@ -38,7 +38,11 @@ public class KeyLookup {
 
   /** The stored key the presented key hashes to, revoked or not. */
   public Optional<ApiKey> find(String presentedKey) {
-    String hash = KeyMaterial.hash(presentedKey);
+    return findByHash(KeyMaterial.hash(presentedKey));
+  }
+
+  /** The stored key with this hash (of a presented key), revoked or not. */
+  Optional<ApiKey> findByHash(String hash) {
     Instant now = clock.instant();
     Entry entry = cache.get(hash);
     if (entry == null || now.isAfter(entry.expires())) {

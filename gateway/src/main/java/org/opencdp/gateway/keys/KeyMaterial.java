@@ -38,14 +38,22 @@ public final class KeyMaterial {
     return out.toString();
   }
 
+  /** One digest per thread: looking a provider up costs more than hashing a key. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            }
+          });
+
   /** SHA-256 of the whole key, lower-case hex. */
   public static String hash(String key) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Compares two hashes in time independent of where they differ. */

@@ -25,7 +25,12 @@ public final class PlatformAdminKey {
 
   /** Whether the presented key is the platform admin key, compared in constant time. */
   boolean matches(String presentedKey) {
-    return hash != null && KeyMaterial.sameHash(hash, KeyMaterial.hash(presentedKey));
+    return matchesHash(KeyMaterial.hash(presentedKey));
+  }
+
+  /** Whether a presented key's hash is the platform admin key's, compared in constant time. */
+  boolean matchesHash(String presentedHash) {
+    return hash != null && KeyMaterial.sameHash(hash, presentedHash);
   }
 
   public boolean configured() {

@@ -48,8 +48,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<Caller> caller = Caller.of(request);
-    Optional<RouteClass> routeClass =
-        PublicRoute.of(request.getRequestURI()).map(PublicRoute::routeClass);
+    Optional<RouteClass> routeClass = PublicRoute.of(request).map(PublicRoute::routeClass);
     if (caller.isEmpty() || routeClass.isEmpty()) {
       chain.doFilter(request, response);
       return;

@@ -64,6 +64,7 @@ public class AccessFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Caller caller;
+    Optional<PublicRoute> route;
     try {
       String path = plainPath(request);
       if (isPublic(path)) {
@@ -72,7 +73,8 @@ public class AccessFilter extends OncePerRequestFilter {
       }
       refuseKeysInUrl(request.getQueryString());
       caller = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
-      authorize(caller, PublicRoute.of(path));
+      route = PublicRoute.of(path);
+      authorize(caller, route);
     } catch (ProblemException rejected) {
       // The path only: a query string might hold a key, and keys are never logged.
       log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.code());
@@ -83,6 +85,7 @@ public class AccessFilter extends OncePerRequestFilter {
       return;
     }
     request.setAttribute(Caller.ATTRIBUTE, caller);
+    request.setAttribute(PublicRoute.ATTRIBUTE, route);
     chain.doFilter(request, response);
   }
 
@@ -101,6 +104,9 @@ public class AccessFilter extends OncePerRequestFilter {
   }
 
   private static boolean isPublic(String path) {
+    if (!path.startsWith("/actuator/")) {
+      return false;
+    }
     PathContainer container = PathContainer.parsePath(path);
     return PUBLIC_PATHS.stream().anyMatch(p -> p.matches(container));
   }

@@ -1,5 +1,6 @@
 package org.opencdp.gateway.routing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -86,6 +87,17 @@ public record PublicRoute(
   public PublicRoute {
     patterns = List.copyOf(patterns);
     roles = Set.copyOf(roles);
+  }
+
+  /** The request attribute holding the route the access filter found (an {@link Optional}). */
+  static final String ATTRIBUTE = PublicRoute.class.getName();
+
+  /** The route of a request: the one the access filter found for it, or found now from its URI. */
+  public static Optional<PublicRoute> of(HttpServletRequest request) {
+    if (request.getAttribute(ATTRIBUTE) instanceof Optional<?> found) {
+      return found.map(PublicRoute.class::cast);
+    }
+    return of(request.getRequestURI());
   }
 
   /** The route a request path belongs to; empty for paths the gateway does not serve. */

@@ -106,19 +106,28 @@ class RoutingTest extends GatewayIntegrationTest {
   }
 
   @Test
-  void dropsClientSentInternalHeadersAndCookies() throws Exception {
+  void dropsClientSentInternalHeadersAndCookiesAndKeepsTheOthers() throws Exception {
     Tenants.Created tenant = newTenant();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/v1/track"))
             .header("X-Cdp-Tenant", "someone-else")
+            .header("x-cdp-roles", "admin")
             .header("Cookie", "session=abc")
+            .header("Proxy-Authorization", "Basic c29tZW9uZTpzZWNyZXQ=")
+            .header("X-Request-Id", "req-42")
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(EVENT));
 
     assertThat(client.send(request, basic(tenant.writeKey())).statusCode()).isEqualTo(200);
 
     Received received = DOWNSTREAM.next();
     assertThat(received.header("X-Cdp-Tenant")).isNull();
+    assertThat(received.header("X-Cdp-Roles")).isNull();
     assertThat(received.header("Cookie")).isNull();
+    assertThat(received.header("Proxy-Authorization")).isNull();
+    assertThat(received.header("X-Request-Id")).isEqualTo("req-42");
+    assertThat(received.header("Content-Type")).startsWith("application/json");
+    assertThat(received.header("Authorization")).startsWith("Bearer ");
   }
 
   @Test
