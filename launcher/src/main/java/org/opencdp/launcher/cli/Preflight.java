@@ -1,15 +1,12 @@
 package org.opencdp.launcher.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencdp.launcher.process.Ports;
 import org.opencdp.launcher.process.RunDirectory;
 
 /** What {@code up} checks before it starts anything, each refusal saying what to do. */
@@ -69,7 +66,7 @@ final class Preflight {
     Map<String, Integer> taken = new LinkedHashMap<>();
     ports.forEach(
         (name, port) -> {
-          if (!free(port)) {
+          if (!Ports.isFree(port)) {
             taken.put(name, port);
           }
         });
@@ -80,22 +77,6 @@ final class Preflight {
           "port "
               + String.join(", ", named)
               + " is already in use; stop what holds it (`ss -ltnp` shows it) or ./cdp down");
-    }
-  }
-
-  static boolean free(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return false;
-    } catch (IOException e) {
-      // nothing answers: now make sure we could bind it too
-    }
-    try (ServerSocket server = new ServerSocket()) {
-      server.setReuseAddress(true);
-      server.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 

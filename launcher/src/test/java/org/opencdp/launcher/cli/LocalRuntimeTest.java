@@ -205,7 +205,8 @@ class LocalRuntimeTest {
     for (int i = 0; i < 20; i++) {
       // Below Linux's ephemeral range (32768+), so no outgoing connection takes it meanwhile.
       int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-      if (Preflight.free(port) && Preflight.free(port + 1)) {
+      if (org.opencdp.launcher.process.Ports.isFree(port)
+          && org.opencdp.launcher.process.Ports.isFree(port + 1)) {
         return port;
       }
     }

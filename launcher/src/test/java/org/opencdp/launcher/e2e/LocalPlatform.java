@@ -2,10 +2,6 @@ package org.opencdp.launcher.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.opencdp.launcher.cli.Cdp;
 import org.opencdp.launcher.process.JavaCommand;
+import org.opencdp.launcher.process.Ports;
 import org.opencdp.launcher.process.RunDirectory;
 import org.opencdp.launcher.services.Service;
 import org.opencdp.launcher.services.Services;
@@ -261,30 +258,17 @@ final class LocalPlatform implements AutoCloseable {
       // connection between this check and the service binding it
       int offset = ThreadLocalRandom.current().nextInt(2_000, 24_000);
       int kafka = Services.GATEWAY.port() + offset + 20;
-      boolean free = free(kafka) && free(kafka + 1) && free(TrinoNode.DEFAULT_PORT + offset);
+      boolean free =
+          Ports.isFree(kafka)
+              && Ports.isFree(kafka + 1)
+              && Ports.isFree(TrinoNode.DEFAULT_PORT + offset);
       for (Service service : Services.shifted(offset)) {
-        free = free && free(service.port());
+        free = free && Ports.isFree(service.port());
       }
       if (free) {
         return new int[] {offset, kafka};
       }
     }
     throw new AssertionError("no free port range found for the platform");
-  }
-
-  private static boolean free(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return false;
-    } catch (IOException e) {
-      // nothing answers: make sure it can be bound too
-    }
-    try (ServerSocket server = new ServerSocket()) {
-      server.setReuseAddress(true);
-      server.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
