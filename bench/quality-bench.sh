@@ -13,6 +13,7 @@
 # files while the driver counts them).
 # QUALITY_JFR=1 records the intake JVM with Java Flight Recorder (profile settings) into
 # bench/target/quality-run/intake.jfr, dumped when the service stops at the end.
+# QUALITY_JAVA_OPTS: extra JVM options for the intake run of quality-service (default none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -30,9 +31,9 @@ load=$(uptime | sed 's/.*load average: //')
 cp="$root/bench/target/classes:$(cat "$work/classpath.txt")"
 java_opts=(-Djava.io.tmpdir="$work/tmp")
 pids=()
-intake_opts=()
+read -r -a intake_opts <<<"${QUALITY_JAVA_OPTS:-}"
 [ -n "${QUALITY_JFR:-}" ] &&
-  intake_opts=(-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="$work/intake.jfr")
+  intake_opts+=(-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="$work/intake.jfr")
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap stop EXIT
 driver() { java "${java_opts[@]}" -Xmx1g -cp "$cp" org.opencdp.bench.quality.QualityBench "$@"; }

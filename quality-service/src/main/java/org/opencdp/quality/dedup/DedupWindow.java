@@ -2,9 +2,6 @@ package org.opencdp.quality.dedup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The messageIds that landed in the lake's {@code events} table within the window, per tenant, plus
@@ -15,12 +12,8 @@ import java.util.Map;
  */
 public final class DedupWindow {
 
-  private record Landed(String key, long atMillis) {}
-
   private final long windowMillis;
-  private final Map<String, Long> durable = new HashMap<>();
-  private final ArrayDeque<Landed> order = new ArrayDeque<>();
-  private final Map<String, Integer> pending = new HashMap<>();
+  private final IdTable ids = new IdTable();
 
   public DedupWindow(Duration window) {
     this.windowMillis = window.toMillis();
@@ -34,18 +27,13 @@ public final class DedupWindow {
     if (windowMillis <= 0 || messageId == null) {
       return false;
     }
-    String key = key(tenant, messageId);
-    if (durable.containsKey(key) || pending.containsKey(key)) {
-      return true;
-    }
-    pending.merge(key, 1, Integer::sum);
-    return false;
+    return !ids.holdIfAbsent(tenant, messageId);
   }
 
   /** Releases a pending id whose record did not go to the events buffer after all. */
   public void release(String tenant, String messageId) {
     if (messageId != null) {
-      pending.computeIfPresent(key(tenant, messageId), (k, n) -> n > 1 ? n - 1 : null);
+      ids.release(tenant, messageId);
     }
   }
 
@@ -54,41 +42,24 @@ public final class DedupWindow {
     if (windowMillis <= 0 || messageId == null) {
       return;
     }
-    String key = key(tenant, messageId);
-    pending.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
-    long millis = at == null ? System.currentTimeMillis() : at.toEpochMilli();
-    Long before = durable.put(key, millis);
-    if (before == null || before < millis) {
-      order.addLast(new Landed(key, millis));
-    }
+    ids.landed(tenant, messageId, at == null ? System.currentTimeMillis() : at.toEpochMilli());
   }
 
   /** Drops every pending id: their buffers were dropped and will be read again. */
   public void forgetPending() {
-    pending.clear();
+    ids.forgetPending();
   }
 
   /** Forgets ids that landed before {@code now - window}. */
   public void expire(Instant now) {
-    long cutoff = now.toEpochMilli() - windowMillis;
-    while (!order.isEmpty() && order.peekFirst().atMillis() < cutoff) {
-      Landed oldest = order.pollFirst();
-      Long current = durable.get(oldest.key());
-      if (current != null && current < cutoff) {
-        durable.remove(oldest.key());
-      }
-    }
+    ids.expireBefore(now.toEpochMilli() - windowMillis);
   }
 
   public int size() {
-    return durable.size();
+    return ids.durable();
   }
 
   public Duration window() {
     return Duration.ofMillis(windowMillis);
-  }
-
-  private static String key(String tenant, String messageId) {
-    return tenant + '\u0000' + messageId;
   }
 }
