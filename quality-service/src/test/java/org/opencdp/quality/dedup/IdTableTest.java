@@ -77,7 +77,9 @@ class IdTableTest {
         table.release(tenant, id);
         model.pending.remove(key);
       } else if (op < 99) {
-        assertThat(table.contains(tenant, id)).as("contains %s", key).isEqualTo(model.contains(key));
+        assertThat(table.contains(tenant, id))
+            .as("contains %s", key)
+            .isEqualTo(model.contains(key));
       } else {
         clock += random.nextInt(200);
         table.expireBefore(clock - 5_000);
