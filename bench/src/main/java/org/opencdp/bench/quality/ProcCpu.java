@@ -3,6 +3,8 @@ package org.opencdp.bench.quality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * CPU time of another process and of its threads, from {@code /proc} (Linux): on a machine shared
@@ -41,6 +43,30 @@ final class ProcCpu {
     } catch (IOException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * The CPU seconds of every thread group: threads whose names differ only in their digits (the
+   * garbage collector's workers, the JIT compilers, the preparation helpers) summed together.
+   */
+  Map<String, Double> byThreadGroup() {
+    Map<String, Double> groups = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String group = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "N");
+          double seconds = ticks(task.resolve("stat"));
+          if (!Double.isNaN(seconds)) {
+            groups.merge(group, seconds, Double::sum);
+          }
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // the process is gone: nothing to report
+    }
+    return groups;
   }
 
   private static double ticks(Path stat) {

@@ -88,6 +88,7 @@ public final class QualityBench {
       long total = 0;
       double cpuAtFirst = Double.NaN;
       double intakeAtFirst = Double.NaN;
+      Map<String, Double> groupsAtFirst = Map.of();
       long progressNanos = start;
       while (total < n) {
         long rows = watch.eventRows() + watch.quarantineRows();
@@ -103,6 +104,7 @@ public final class QualityBench {
           if (cpu != null) {
             cpuAtFirst = cpu.process();
             intakeAtFirst = cpu.threads("quality-intake");
+            groupsAtFirst = cpu.byThreadGroup();
           }
         }
         total = rows;
@@ -114,6 +116,7 @@ public final class QualityBench {
       double rate = (total - firstRows) / ((end - firstNanos) / 1e9);
       double cpuPerEvent = Double.NaN;
       double intakePerEvent = Double.NaN;
+      String byThread = null;
       if (cpu != null) {
         cpuPerEvent = (cpu.process() - cpuAtFirst) / (total - firstRows) * 1e6;
         intakePerEvent =
@@ -123,6 +126,8 @@ public final class QualityBench {
             "service CPU: %.1f µs/event (process), %.1f µs/event (intake thread)%n",
             cpuPerEvent,
             intakePerEvent);
+        byThread = perEvent(groupsAtFirst, cpu.byThreadGroup(), total - firstRows);
+        System.out.println("service CPU by thread group, µs/event: " + byThread);
       }
       System.out.printf(
           Locale.ROOT,
@@ -141,10 +146,22 @@ public final class QualityBench {
       if (cpu != null) {
         out.put("land.cpu-us-per-event", fmt(cpuPerEvent));
         out.put("land.intake-cpu-us-per-event", fmt(intakePerEvent));
+        out.put("land.cpu-by-thread", byThread);
       }
       outcomes.forEach((k, v) -> out.put("outcome." + k, Long.toString(v)));
       save(work, out);
     }
+  }
+
+  /** The thread groups that used the most CPU between two snapshots, in µs per event. */
+  private static String perEvent(Map<String, Double> before, Map<String, Double> after, long n) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / n))
+        .filter(e -> e.getValue() * 1e6 >= 0.5)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(12)
+        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() * 1e6))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** A moderate rate: freshness is measured below capacity, not in a backlog. */

@@ -42,6 +42,10 @@ final class Report {
               + " %.1f / %.1f µs | |%n",
           num(r, "land.cpu-us-per-event"),
           num(r, "land.intake-cpu-us-per-event"));
+      System.out.printf(
+          Locale.ROOT,
+          "| of it, by thread group (µs per event) | %s | |%n",
+          r.getProperty("land.cpu-by-thread", ""));
     }
     System.out.printf(
         Locale.ROOT,

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * than {@code java.time}'s formatters: every event carries up to four timestamps, so this sits on
  * the ingest hot path. Anything but the canonical form is left to {@code java.time}.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
   /** 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z: the years with four plain digits. */
   private static final long MIN = -62_167_219_200L;
@@ -19,7 +19,8 @@ final class IsoInstants {
 
   private IsoInstants() {}
 
-  static String format(Instant t) {
+  /** What {@link Instant#toString()} gives. */
+  public static String format(Instant t) {
     long seconds = t.getEpochSecond();
     if (seconds < MIN || seconds > MAX) {
       return t.toString();
@@ -54,7 +55,7 @@ final class IsoInstants {
   }
 
   /** The instant of a canonical timestamp, or null when the text is not in the canonical form. */
-  static Instant parseCanonical(String s) {
+  public static Instant parseCanonical(String s) {
     int len = s.length();
     if (len < 20
         || len > 35

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.opencdp.event.Envelope;
 import org.opencdp.event.EventCodec;
 import org.opencdp.event.InvalidEvent;
 import org.opencdp.event.MalformedJson;
@@ -26,7 +27,11 @@ sealed interface Decoded {
   /** Tenant folder for refusals that name no usable tenant. */
   String UNKNOWN_TENANT = org.opencdp.quality.lake.Lake.UNKNOWN_TENANT;
 
-  record Accepted(SegmentEvent event) implements Decoded {}
+  /**
+   * An event the codec read; {@code asReceived} when decoding completed nothing (tenant, receivedAt
+   * and messageId were all there), so that the record's value is already its encoding.
+   */
+  record Accepted(SegmentEvent event, boolean asReceived) implements Decoded {}
 
   /** A refusal; {@code ruleVersions} names the plans and rules that fired, if any did. */
   record Refused(String tenantId, List<Reason> reasons, java.util.Map<String, Integer> ruleVersions)
@@ -70,7 +75,9 @@ sealed interface Decoded {
               new Reason(
                   TENANT_INVALID, "tenantId", "the event names no valid tenant (" + tenant + ")")));
     }
-    return new Accepted(complete(event, tenant, record));
+    Envelope e = event.envelope();
+    boolean complete = e.tenantId() != null && e.receivedAt() != null && e.messageId() != null;
+    return new Accepted(complete ? event : complete(event, tenant, record), complete);
   }
 
   private static SegmentEvent complete(

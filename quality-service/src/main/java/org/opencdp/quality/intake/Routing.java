@@ -77,7 +77,9 @@ final class Routing {
       return new Prepared(decoded, judged, null, null);
     }
     try {
-      return new Prepared(decoded, judged, EventRow.of(event), codec.encode(event));
+      // an event taken as it came needs no second encoding: its clean copy is the record's value
+      byte[] clean = accepted.asReceived() ? record.value() : codec.encode(event);
+      return new Prepared(decoded, judged, EventRow.of(event), clean);
     } catch (RuntimeException e) {
       return new Prepared(decoded, judged, null, null); // route() tries again and refuses it
     }

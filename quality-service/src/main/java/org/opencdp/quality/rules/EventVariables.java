@@ -4,10 +4,13 @@ import com.google.protobuf.NullValue;
 import com.google.protobuf.Timestamp;
 import dev.cel.runtime.CelVariableResolver;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opencdp.event.Envelope;
+import org.opencdp.event.IsoInstants;
 import org.opencdp.event.SegmentEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +30,7 @@ final class EventVariables implements CelVariableResolver {
   private final SegmentEvent event;
   private final Instant now;
   private Map<String, Object> json;
+  private Map<String, Object> view;
   private Timestamp timestamp;
 
   EventVariables(SegmentEvent event, Instant now) {
@@ -53,9 +57,54 @@ final class EventVariables implements CelVariableResolver {
     return variables;
   }
 
+  /**
+   * {@code properties}, {@code traits} or {@code context}: read from the event itself where its
+   * type has the field (no need to build {@code event} for them), else as {@code event} holds it.
+   */
   private Object object(String name) {
+    ObjectNode direct =
+        switch (name) {
+          case "properties" -> properties(event);
+          case "traits" -> traits(event);
+          default -> null;
+        };
+    if (direct != null) {
+      return new JsonObjectMap(direct);
+    }
+    if (name.equals("context")) {
+      ObjectNode context = event.envelope().context();
+      return context != null && !context.isEmpty()
+          ? new JsonObjectMap(context)
+          : new LinkedHashMap<String, Object>();
+    }
     Object value = event().get(name);
     return value instanceof Map<?, ?> ? value : new LinkedHashMap<String, Object>();
+  }
+
+  /** The properties of an event type that has them (empty when absent), else null. */
+  private static ObjectNode properties(SegmentEvent event) {
+    ObjectNode value;
+    if (event instanceof SegmentEvent.Track t) {
+      value = t.properties();
+    } else if (event instanceof SegmentEvent.Page p) {
+      value = p.properties();
+    } else if (event instanceof SegmentEvent.Screen s) {
+      value = s.properties();
+    } else {
+      return null;
+    }
+    return value != null ? value : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** The traits of an event type that has them (empty when absent), else null. */
+  private static ObjectNode traits(SegmentEvent event) {
+    if (event instanceof SegmentEvent.Identify i) {
+      return i.traits() != null ? i.traits() : JsonNodeFactory.instance.objectNode();
+    }
+    if (event instanceof SegmentEvent.Group g) {
+      return g.traits() != null ? g.traits() : JsonNodeFactory.instance.objectNode();
+    }
+    return null;
   }
 
   private Timestamp now() {
@@ -66,11 +115,73 @@ final class EventVariables implements CelVariableResolver {
     return timestamp;
   }
 
+  /**
+   * The {@code event} variable: its instants are answered without building the rest (a freshness
+   * rule reads {@code event.timestamp} of every event); anything else builds it all, once.
+   */
   Map<String, Object> event() {
+    if (view == null) {
+      view = new EventMap();
+    }
+    return view;
+  }
+
+  private Map<String, Object> all() {
     if (json == null) {
       json = json(event);
     }
     return json;
+  }
+
+  /** {@code event} as a map; equal to, and iterating like, what {@link #json} builds. */
+  private final class EventMap extends AbstractMap<String, Object> {
+
+    @Override
+    public Object get(Object key) {
+      if (json == null && key instanceof String name) {
+        Instant instant = instant(name);
+        if (instant != null || isInstant(name)) {
+          return instant == null ? null : IsoInstants.format(instant);
+        }
+      }
+      return all().get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      if (json == null && key instanceof String name && isInstant(name)) {
+        return instant(name) != null;
+      }
+      return all().containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return all().size();
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return all().entrySet();
+    }
+
+    private Instant instant(String name) {
+      Envelope e = event.envelope();
+      return switch (name) {
+        case "timestamp" -> e.timestamp();
+        case "originalTimestamp" -> e.originalTimestamp();
+        case "sentAt" -> e.sentAt();
+        case "receivedAt" -> e.receivedAt();
+        default -> null;
+      };
+    }
+
+    private static boolean isInstant(String name) {
+      return switch (name) {
+        case "timestamp", "originalTimestamp", "sentAt", "receivedAt" -> true;
+        default -> false;
+      };
+    }
   }
 
   /** What {@code JsonValues.map(codec.toJson(event))} gives, without the round trip. */
@@ -126,7 +237,7 @@ final class EventVariables implements CelVariableResolver {
 
   private static void instant(Map<String, Object> out, String field, Instant value) {
     if (value != null) {
-      out.put(field, value.toString());
+      out.put(field, IsoInstants.format(value));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.opencdp.quality.rules;
 
+import com.google.protobuf.Timestamp;
 import com.google.re2j.Pattern;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
@@ -8,7 +9,9 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.exceptions.CelBadFormatException;
 import dev.cel.common.exceptions.CelInvalidArgumentException;
+import dev.cel.common.internal.ProtoTimeUtils;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.optimizer.CelOptimizationException;
@@ -21,8 +24,12 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.CelVariableResolver;
+import dev.cel.runtime.standard.TimestampFunction.TimestampOverload;
+import java.text.ParseException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opencdp.event.IsoInstants;
 
 /**
  * Rule expressions in CEL (Common Expression Language): side-effect free, no reflection, no I/O,
@@ -75,9 +82,14 @@ public final class Expressions {
             .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
             .setStandardFunctions(
                 CelStandardFunctions.newBuilder()
-                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                    .filterFunctions(
+                        (function, overload) ->
+                            function != CelStandardFunctions.StandardFunction.MATCHES
+                                && overload != TimestampOverload.STRING_TO_TIMESTAMP)
                     .build())
             .addFunctionBindings(
+                CelFunctionBinding.from(
+                    "string_to_timestamp", String.class, Expressions::timestamp),
                 CelFunctionBinding.from(
                     "matches", String.class, String.class, (s, re) -> matches(s, re, options)),
                 CelFunctionBinding.from(
@@ -90,6 +102,35 @@ public final class Expressions {
         CelOptimizerFactory.standardCelOptimizerBuilder(cel)
             .addAstOptimizers(ConstantFoldingOptimizer.getInstance())
             .build();
+  }
+
+  /** 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z: where the fast path of timestamp() applies. */
+  private static final long FAST_MIN = -2_208_988_800L;
+
+  private static final long FAST_MAX = 253_402_300_799L;
+
+  /**
+   * CEL's {@code timestamp(string)}: the form {@link Instant#toString()} writes (which is how
+   * {@code event.timestamp} and the other instants of {@code event} read) is parsed directly,
+   * anything else by the standard function's own parser, with its answers and its errors.
+   */
+  static Object timestamp(String text) {
+    if (!text.isEmpty() && text.charAt(text.length() - 1) == 'Z') {
+      Instant instant = IsoInstants.parseCanonical(text);
+      if (instant != null
+          && instant.getEpochSecond() >= FAST_MIN
+          && instant.getEpochSecond() <= FAST_MAX) {
+        return Timestamp.newBuilder()
+            .setSeconds(instant.getEpochSecond())
+            .setNanos(instant.getNano())
+            .build();
+      }
+    }
+    try {
+      return ProtoTimeUtils.parse(text);
+    } catch (ParseException e) {
+      throw new CelBadFormatException(e);
+    }
   }
 
   /** CEL's {@code matches} (RE2, the program-size bound, partial match) on a kept pattern. */

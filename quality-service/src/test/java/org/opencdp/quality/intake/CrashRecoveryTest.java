@@ -198,7 +198,10 @@ class CrashRecoveryTest {
     try (Producing producing = new Producing(raw)) {
       for (int from = 0; from < EVENTS; from += 200) {
         ids.addAll(producing.orders("acme", "crash-", from, from + 200));
-        Thread.sleep(60);
+        // ~40 s in all: longer than the killed runs take (each starts in 6-10 s), so every one of
+        // them has new records to land; produced at once, the second run could land them all and
+        // leave the third nothing to write
+        Thread.sleep(1_000);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

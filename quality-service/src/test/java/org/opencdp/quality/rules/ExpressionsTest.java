@@ -113,4 +113,60 @@ class ExpressionsTest {
         .isInstanceOf(Expressions.EvaluationFailed.class)
         .hasMessageContaining("Iteration budget exceeded");
   }
+
+  /** The fast path of timestamp(string) answers exactly as CEL's own parser, errors included. */
+  @Test
+  void timestampsParseAsTheStandardFunctionDoes() {
+    java.util.Random random = new java.util.Random(11);
+    java.util.List<String> texts =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "2026-12-03T11:00:00Z",
+                "2026-12-03T11:00:00.1Z",
+                "2026-12-03T11:00:00.123456789Z",
+                "2026-12-03T11:00:00.1234567891Z",
+                "2026-12-03T11:00:00.Z",
+                "2026-12-03T11:00:00z",
+                "2026-12-03t11:00:00Z",
+                "2026-12-03T11:00:00+01:00",
+                "2026-12-03T11:00:00.5-08:30",
+                "2026-12-03T11:00:60Z",
+                "2026-02-29T11:00:00Z",
+                "2024-02-29T11:00:00Z",
+                "2026-13-01T11:00:00Z",
+                "0000-01-01T00:00:00Z",
+                "0001-01-01T00:00:00Z",
+                "1582-10-10T00:00:00Z",
+                "1899-12-31T23:59:59.999Z",
+                "1900-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z",
+                "+10000-01-01T00:00:00Z",
+                "2026-12-03 11:00:00Z",
+                "2026-12-03T11:00Z",
+                "",
+                "Z"));
+    for (int i = 0; i < 2_000; i++) {
+      long seconds = -5_000_000_000L + (long) (random.nextDouble() * 260_000_000_000L);
+      int nanos = random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000);
+      if (random.nextBoolean()) {
+        nanos -= nanos % 1_000_000;
+      }
+      texts.add(Instant.ofEpochSecond(seconds, nanos).toString());
+    }
+    for (String text : texts) {
+      Object standard;
+      try {
+        standard = dev.cel.common.internal.ProtoTimeUtils.parse(text);
+      } catch (java.text.ParseException | RuntimeException e) {
+        standard = "fails";
+      }
+      Object fast;
+      try {
+        fast = Expressions.timestamp(text);
+      } catch (RuntimeException e) {
+        fast = "fails";
+      }
+      assertThat(fast).as(text).isEqualTo(standard);
+    }
+  }
 }

@@ -6,12 +6,16 @@ import java.time.ZoneOffset;
 import org.opencdp.event.Envelope;
 import org.opencdp.event.SegmentEvent;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One row of the lake's {@code events} table: the envelope, the JSON columns, and the typed columns
- * promoted from the Segment e-commerce spec and from context.
+ * promoted from the Segment e-commerce spec and from context. The JSON columns are held as the file
+ * holds them, UTF-8 JSON text: a row waiting in a writer's buffer keeps a few arrays rather than
+ * the event's trees. The arrays are shared (rows of events without properties hold the same {@code
+ * {}}) and must not be changed; rows compare by identity.
  */
 public record EventRow(
     String tenantId,
@@ -24,9 +28,9 @@ public record EventRow(
     Instant ts,
     Instant receivedAt,
     String sourceId,
-    JsonNode properties,
-    JsonNode traits,
-    JsonNode context,
+    byte[] properties,
+    byte[] traits,
+    byte[] context,
     String orderId,
     Double revenue,
     String currency,
@@ -42,6 +46,8 @@ public record EventRow(
     String locale) {
 
   private static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final byte[] EMPTY_JSON = JSON.writeValueAsBytes(EMPTY);
 
   /** Maps an accepted, enriched event to its lake row; {@code ts} falls back to receivedAt. */
   public static EventRow of(SegmentEvent event) {
@@ -77,9 +83,9 @@ public record EventRow(
         ts,
         e.receivedAt(),
         e.sourceId(),
-        properties,
-        traits,
-        ctx,
+        json(properties),
+        json(traits),
+        json(ctx),
         text(properties.path("order_id"), properties.path("orderId")),
         number(properties.path("revenue")),
         text(properties.path("currency"), null),
@@ -93,6 +99,11 @@ public record EventRow(
         text(location.path("region"), null),
         text(location.path("city"), null),
         text(ctx.path("locale"), null));
+  }
+
+  /** The UTF-8 JSON of {@code node}; every row's empty object is the same text, written once. */
+  private static byte[] json(JsonNode node) {
+    return node == EMPTY ? EMPTY_JSON : JSON.writeValueAsBytes(node);
   }
 
   private static String text(JsonNode value, JsonNode alternative) {
