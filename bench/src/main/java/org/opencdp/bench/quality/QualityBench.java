@@ -79,16 +79,30 @@ public final class QualityBench {
     }
   }
 
+  /** Where the landing stood at one poll: time, rows, and the service's CPU so far. */
+  private record Mark(
+      long nanos, long rows, double process, double intake, Map<String, Double> groups) {
+    static Mark at(long nanos, long rows, ProcCpu cpu) {
+      return cpu == null
+          ? new Mark(nanos, rows, Double.NaN, Double.NaN, Map.of())
+          : new Mark(
+              nanos, rows, cpu.process(), cpu.threads("quality-intake"), cpu.byThreadGroup());
+    }
+  }
+
+  /**
+   * Counts rows until all {@code n} are in the lake. Two spans are measured: the whole run, from
+   * the first rows seen to the last (JIT compilation and heap growth included), and its second
+   * half, from the poll where half of the rows after the first sighting were in, which is the
+   * sustained rate of a warmed-up service.
+   */
   private static void land(Path lake, String topic, long n, Path work, ProcCpu cpu)
       throws Exception {
     try (LakeWatch watch = new LakeWatch(lake, topic)) {
       long start = System.nanoTime();
-      long firstNanos = 0;
-      long firstRows = 0;
+      Mark first = null;
+      Mark half = null;
       long total = 0;
-      double cpuAtFirst = Double.NaN;
-      double intakeAtFirst = Double.NaN;
-      Map<String, Double> groupsAtFirst = Map.of();
       long progressNanos = start;
       while (total < n) {
         long rows = watch.eventRows() + watch.quarantineRows();
@@ -98,58 +112,51 @@ public final class QualityBench {
         } else if (now - progressNanos > STALL.toNanos()) {
           throw new IllegalStateException("stalled at " + rows + " of " + n + " rows");
         }
-        if (firstNanos == 0 && rows > 0) {
-          firstNanos = now;
-          firstRows = rows;
-          if (cpu != null) {
-            cpuAtFirst = cpu.process();
-            intakeAtFirst = cpu.threads("quality-intake");
-            groupsAtFirst = cpu.byThreadGroup();
-          }
+        if (first == null && rows > 0) {
+          first = Mark.at(now, rows, cpu);
+        } else if (first != null && half == null && rows - first.rows() >= (n - first.rows()) / 2) {
+          half = Mark.at(now, rows, cpu);
         }
         total = rows;
         if (total < n) {
           Thread.sleep(200);
         }
       }
-      long end = System.nanoTime();
-      double rate = (total - firstRows) / ((end - firstNanos) / 1e9);
-      double cpuPerEvent = Double.NaN;
-      double intakePerEvent = Double.NaN;
-      String byThread = null;
-      if (cpu != null) {
-        cpuPerEvent = (cpu.process() - cpuAtFirst) / (total - firstRows) * 1e6;
-        intakePerEvent =
-            (cpu.threads("quality-intake") - intakeAtFirst) / (total - firstRows) * 1e6;
-        System.out.printf(
-            Locale.ROOT,
-            "service CPU: %.1f µs/event (process), %.1f µs/event (intake thread)%n",
-            cpuPerEvent,
-            intakePerEvent);
-        byThread = perEvent(groupsAtFirst, cpu.byThreadGroup(), total - firstRows);
-        System.out.println("service CPU by thread group, µs/event: " + byThread);
+      Mark end = Mark.at(System.nanoTime(), total, cpu);
+      if (half == null) {
+        half = first;
       }
+      Properties out = new Properties();
+      span(out, "land", first, end, cpu != null);
+      span(out, "steady", half, end, cpu != null);
       System.out.printf(
           Locale.ROOT,
-          "%,d rows landed; %,.0f events/s from first landed (%,d rows) to last%n",
+          "%,d rows landed; %s events/s from first landed (%,d rows) to last, %s events/s over"
+              + " the second half%n",
           total,
-          rate,
-          firstRows);
+          out.getProperty("land.rate"),
+          first.rows(),
+          out.getProperty("steady.rate"));
       Map<String, Long> outcomes = watch.outcomes();
       outcomes.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s: %,d%n", k, v));
-      Properties out = new Properties();
-      out.put("land.rate", fmt(rate));
       out.put("land.rows", Long.toString(total));
-      out.put("land.first-rows", Long.toString(firstRows));
-      out.put("land.seconds", fmt((end - firstNanos) / 1e9));
-      out.put("land.from-ready-seconds", fmt((end - start) / 1e9));
-      if (cpu != null) {
-        out.put("land.cpu-us-per-event", fmt(cpuPerEvent));
-        out.put("land.intake-cpu-us-per-event", fmt(intakePerEvent));
-        out.put("land.cpu-by-thread", byThread);
-      }
+      out.put("land.first-rows", Long.toString(first.rows()));
+      out.put("land.from-ready-seconds", fmt((end.nanos() - start) / 1e9));
       outcomes.forEach((k, v) -> out.put("outcome." + k, Long.toString(v)));
       save(work, out);
+    }
+  }
+
+  /** Rate and CPU per event between two marks, as {@code <prefix>.rate} and so on. */
+  private static void span(Properties out, String prefix, Mark from, Mark to, boolean withCpu) {
+    long rows = to.rows() - from.rows();
+    double seconds = (to.nanos() - from.nanos()) / 1e9;
+    out.put(prefix + ".rate", fmt(rows / seconds));
+    out.put(prefix + ".seconds", fmt(seconds));
+    if (withCpu) {
+      out.put(prefix + ".cpu-us-per-event", fmt((to.process() - from.process()) / rows * 1e6));
+      out.put(prefix + ".intake-cpu-us-per-event", fmt((to.intake() - from.intake()) / rows * 1e6));
+      out.put(prefix + ".cpu-by-thread", perEvent(from.groups(), to.groups(), rows));
     }
   }
 

@@ -15,19 +15,18 @@ import java.security.SecureRandom;
  */
 final class IdTable {
 
-  /** A slot's state: empty, pending (buffered, not yet durable), durable since a given time. */
-  private static final byte EMPTY = 0;
-
-  private static final byte PENDING = 1;
-  private static final byte DURABLE = 2;
+  /** A slot's time while its id is pending (buffered, not yet durable); else when it landed. */
+  private static final long PENDING = Long.MIN_VALUE;
 
   private final long k0;
   private final long k1;
 
-  private long[] hi;
-  private long[] lo;
-  private long[] millis;
-  private byte[] state;
+  /**
+   * Three longs per slot, side by side so that a probe touches one cache line: the hash's halves
+   * (both zero: an empty slot; no id hashes to that) and the slot's time or {@link #PENDING}.
+   */
+  private long[] slots;
+
   private int mask;
   private int used;
   private int durable;
@@ -64,17 +63,17 @@ final class IdTable {
   /** Whether the id is held, pending or durable. */
   boolean contains(String tenant, String messageId) {
     hash(tenant, messageId);
-    return state[find(hashHi, hashLo)] != EMPTY;
+    return !isEmpty(find(hashHi, hashLo));
   }
 
   /** Holds the id as pending unless it is held already; whether it was added. */
   boolean holdIfAbsent(String tenant, String messageId) {
     hash(tenant, messageId);
     int slot = find(hashHi, hashLo);
-    if (state[slot] != EMPTY) {
+    if (!isEmpty(slot)) {
       return false;
     }
-    put(slot, PENDING, 0);
+    put(slot, hashHi, hashLo, PENDING);
     return true;
   }
 
@@ -82,7 +81,7 @@ final class IdTable {
   void release(String tenant, String messageId) {
     hash(tenant, messageId);
     int slot = find(hashHi, hashLo);
-    if (state[slot] == PENDING) {
+    if (!isEmpty(slot) && slots[slot + 2] == PENDING) {
       delete(slot);
     }
   }
@@ -94,15 +93,17 @@ final class IdTable {
   void landed(String tenant, String messageId, long at) {
     hash(tenant, messageId);
     int slot = find(hashHi, hashLo);
-    boolean later = state[slot] != DURABLE || millis[slot] < at;
-    if (state[slot] == EMPTY) {
-      put(slot, DURABLE, at);
+    boolean later;
+    if (isEmpty(slot)) {
+      later = true;
+      put(slot, hashHi, hashLo, at);
     } else {
-      if (state[slot] == PENDING) {
+      long before = slots[slot + 2];
+      later = before == PENDING || before < at;
+      if (before == PENDING) {
         durable++;
       }
-      state[slot] = DURABLE;
-      millis[slot] = at;
+      slots[slot + 2] = at;
     }
     if (later) {
       enqueue(hashHi, hashLo, at);
@@ -114,14 +115,11 @@ final class IdTable {
     if (used == durable) {
       return;
     }
-    long[] oldHi = hi;
-    long[] oldLo = lo;
-    long[] oldMillis = millis;
-    byte[] oldState = state;
-    allocate(oldState.length);
-    for (int i = 0; i < oldState.length; i++) {
-      if (oldState[i] == DURABLE) {
-        put(find(oldHi[i], oldLo[i]), oldHi[i], oldLo[i], DURABLE, oldMillis[i]);
+    long[] old = slots;
+    allocate(old.length / 3);
+    for (int i = 0; i < old.length; i += 3) {
+      if ((old[i] != 0 || old[i + 1] != 0) && old[i + 2] != PENDING) {
+        put(find(old[i], old[i + 1]), old[i], old[i + 1], old[i + 2]);
       }
     }
   }
@@ -130,7 +128,8 @@ final class IdTable {
   void expireBefore(long cutoff) {
     while (count > 0 && ringMillis[head] < cutoff) {
       int slot = find(ringHi[head], ringLo[head]);
-      if (state[slot] == DURABLE && millis[slot] < cutoff) {
+      long at = slots[slot + 2];
+      if (!isEmpty(slot) && at != PENDING && at < cutoff) {
         delete(slot);
       }
       head = (head + 1) & (ringMillis.length - 1);
@@ -144,77 +143,74 @@ final class IdTable {
   }
 
   private void allocate(int capacity) {
-    hi = new long[capacity];
-    lo = new long[capacity];
-    millis = new long[capacity];
-    state = new byte[capacity];
+    slots = new long[capacity * 3];
     mask = capacity - 1;
     used = 0;
     durable = 0;
   }
 
-  /** The slot holding this hash, else the empty slot where it would go. */
+  private boolean isEmpty(int slot) {
+    return slots[slot] == 0 && slots[slot + 1] == 0;
+  }
+
+  /** The slot (its first long) holding this hash, else the empty slot where it would go. */
   private int find(long h, long l) {
-    int slot = (int) h & mask;
-    while (state[slot] != EMPTY && (hi[slot] != h || lo[slot] != l)) {
-      slot = (slot + 1) & mask;
+    int i = (int) h & mask;
+    while (true) {
+      int slot = i * 3;
+      long sh = slots[slot];
+      long sl = slots[slot + 1];
+      if (sh == h && sl == l || sh == 0 && sl == 0) {
+        return slot;
+      }
+      i = (i + 1) & mask;
     }
-    return slot;
   }
 
-  private void put(int slot, byte kind, long at) {
-    put(slot, hashHi, hashLo, kind, at);
-  }
-
-  private void put(int slot, long h, long l, byte kind, long at) {
-    hi[slot] = h;
-    lo[slot] = l;
-    millis[slot] = at;
-    state[slot] = kind;
+  private void put(int slot, long h, long l, long at) {
+    slots[slot] = h;
+    slots[slot + 1] = l;
+    slots[slot + 2] = at;
     used++;
-    if (kind == DURABLE) {
+    if (at != PENDING) {
       durable++;
     }
-    if (used * 4L > state.length * 3L) {
+    if (used * 4L > (mask + 1) * 3L) {
       grow();
     }
   }
 
   private void grow() {
-    long[] oldHi = hi;
-    long[] oldLo = lo;
-    long[] oldMillis = millis;
-    byte[] oldState = state;
-    allocate(oldState.length * 2);
-    for (int i = 0; i < oldState.length; i++) {
-      if (oldState[i] != EMPTY) {
-        put(find(oldHi[i], oldLo[i]), oldHi[i], oldLo[i], oldState[i], oldMillis[i]);
+    long[] old = slots;
+    allocate((old.length / 3) * 2);
+    for (int i = 0; i < old.length; i += 3) {
+      if (old[i] != 0 || old[i + 1] != 0) {
+        put(find(old[i], old[i + 1]), old[i], old[i + 1], old[i + 2]);
       }
     }
   }
 
   /** Empties {@code slot} and moves later entries of its probe run back so that none is lost. */
   private void delete(int slot) {
-    if (state[slot] == DURABLE) {
+    if (slots[slot + 2] != PENDING) {
       durable--;
     }
     used--;
-    int gap = slot;
+    int gap = slot / 3;
     int next = (gap + 1) & mask;
-    while (state[next] != EMPTY) {
-      int home = (int) hi[next] & mask;
+    while (!isEmpty(next * 3)) {
+      int home = (int) slots[next * 3] & mask;
       // the entry at next may fill the gap if its home is not in (gap, next] cyclically
       boolean movable = gap <= next ? home <= gap || home > next : home <= gap && home > next;
       if (movable) {
-        hi[gap] = hi[next];
-        lo[gap] = lo[next];
-        millis[gap] = millis[next];
-        state[gap] = state[next];
+        System.arraycopy(slots, next * 3, slots, gap * 3, 3);
         gap = next;
       }
       next = (next + 1) & mask;
     }
-    state[gap] = EMPTY;
+    slots[gap * 3] = 0;
+    slots[gap * 3 + 1] = 0;
+    slots[gap * 3 + 2] = 0;
   }
 
   private void enqueue(long h, long l, long at) {
@@ -271,6 +267,9 @@ final class IdTable {
     v1 ^= 0xdd;
     rounds(4);
     hashLo = v0 ^ v1 ^ v2 ^ v3;
+    if (hashHi == 0 && hashLo == 0) {
+      hashLo = 1; // (0, 0) marks an empty slot
+    }
   }
 
   private void compress(long word) {

@@ -34,9 +34,12 @@ public final class QualityMetrics {
 
   private final MeterRegistry registry;
   private final JdbcClient jdbc;
-  private final Map<Key, AtomicLongArray> pending = new ConcurrentHashMap<>();
+  private final Map<Group, Counts> groups = new ConcurrentHashMap<>();
   private final Map<String, Boolean> eventTags = new ConcurrentHashMap<>();
   private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+  /** The group of the last event recorded: consecutive events mostly share one. */
+  private volatile Counts last;
 
   public QualityMetrics(MeterRegistry registry, JdbcClient jdbc) {
     this.registry = registry;
@@ -48,21 +51,87 @@ public final class QualityMetrics {
       String tenant, String event, String source, Action outcome, Verdict verdict, long atMillis) {
     String eventName = event == null ? "" : event;
     String sourceId = source == null ? "" : source;
-    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(atMillis, 86_400_000L));
-    counter("cdp.quality.events", outcome, "event", tag(eventName), "source", sourceId).increment();
-    add(new Key(tenant, day, eventName, sourceId, ALL_RULES), outcome);
+    long day = Math.floorDiv(atMillis, 86_400_000L);
+    Counts counts = last;
+    if (counts == null || !counts.group.is(tenant, day, eventName, sourceId)) {
+      counts = groups.computeIfAbsent(new Group(tenant, day, eventName, sourceId), Counts::new);
+      last = counts;
+    }
+    counts.whole.add(outcome);
     for (Verdict.Check check : verdict.checks()) {
-      counter("cdp.quality.checks", check.outcome(), "rule", check.rule(), "tenant", tenant)
-          .increment();
-      add(new Key(tenant, day, eventName, sourceId, check.rule()), check.outcome());
+      counts.rule(check.rule()).add(check.outcome());
+    }
+  }
+
+  /** Events of one tenant, day, event name and source. */
+  private record Group(String tenant, long day, String event, String source) {
+    boolean is(String tenant, long day, String event, String source) {
+      return this.day == day
+          && this.tenant.equals(tenant)
+          && this.event.equals(event)
+          && this.source.equals(source);
     }
   }
 
   /**
-   * The counter for these tags, registered once: on the intake's path for every event, where
-   * building and looking up a meter by its tags each time costs more than the rest of the
-   * bookkeeping.
+   * What was counted for one group since the last flush, as a whole and per rule, with the
+   * Micrometer counters each outcome increments resolved once: on the intake's path for every
+   * event, building and looking up meters and keys each time costs more than the counting.
    */
+  private final class Counts {
+    final Group group;
+    final Tally whole;
+    final Map<String, Tally> rules = new ConcurrentHashMap<>();
+
+    Counts(Group group) {
+      this.group = group;
+      this.whole =
+          new Tally(
+              o ->
+                  counter(
+                      "cdp.quality.events", o, "event", tag(group.event), "source", group.source));
+    }
+
+    Tally rule(String rule) {
+      Tally tally = rules.get(rule);
+      return tally != null
+          ? tally
+          : rules.computeIfAbsent(
+              rule,
+              r ->
+                  new Tally(
+                      o -> counter("cdp.quality.checks", o, "rule", r, "tenant", group.tenant)));
+    }
+  }
+
+  /** Counts per outcome since the last flush, and the counter of each outcome. */
+  private static final class Tally {
+    final AtomicLongArray counts = new AtomicLongArray(3);
+    final Counter[] counters = new Counter[3];
+    final java.util.function.Function<Action, Counter> resolve;
+
+    Tally(java.util.function.Function<Action, Counter> resolve) {
+      this.resolve = resolve;
+    }
+
+    void add(Action outcome) {
+      int i = outcome.ordinal();
+      Counter counter = counters[i];
+      if (counter == null) {
+        counter = resolve.apply(outcome);
+        counters[i] = counter; // a race resolves the same registered counter twice: harmless
+      }
+      counter.increment();
+      counts.incrementAndGet(i);
+    }
+
+    /** The counts since the last call, each taken atomically (none lost to a concurrent add). */
+    long[] take() {
+      return new long[] {counts.getAndSet(0, 0), counts.getAndSet(1, 0), counts.getAndSet(2, 0)};
+    }
+  }
+
+  /** The counter for these tags, registered once. */
   private Counter counter(String name, Action outcome, String k1, String v1, String k2, String v2) {
     return counters.computeIfAbsent(
         new CounterKey(name, outcome, v1, v2),
@@ -97,20 +166,41 @@ public final class QualityMetrics {
     };
   }
 
-  private void add(Key key, Action outcome) {
-    pending.computeIfAbsent(key, k -> new AtomicLongArray(3)).incrementAndGet(outcome.ordinal());
-  }
-
-  /** Writes what was counted since the last flush into the daily rows. */
+  /**
+   * Writes what was counted since the last flush into the daily rows; groups of days before
+   * yesterday that counted nothing since are forgotten.
+   */
   public synchronized void flush() {
     Map<Key, long[]> taken = new HashMap<>();
-    for (Key key : pending.keySet()) {
-      AtomicLongArray counts = pending.remove(key);
-      if (counts != null) {
-        taken.put(key, new long[] {counts.get(0), counts.get(1), counts.get(2)});
+    long today = today().toEpochDay();
+    for (Counts counts : groups.values()) {
+      Group g = counts.group;
+      LocalDate day = LocalDate.ofEpochDay(g.day());
+      boolean idle =
+          put(taken, new Key(g.tenant(), day, g.event(), g.source(), ALL_RULES), counts.whole);
+      for (Map.Entry<String, Tally> rule : counts.rules.entrySet()) {
+        Key key = new Key(g.tenant(), day, g.event(), g.source(), rule.getKey());
+        idle &= put(taken, key, rule.getValue());
+      }
+      // events are counted on the day they are screened: a group two days old gets no more adds
+      if (idle && g.day() < today - 1) {
+        groups.remove(g);
+        if (last == counts) {
+          last = null;
+        }
       }
     }
     taken.forEach(this::upsert);
+  }
+
+  /** Takes a tally's counts into {@code taken}; whether it had counted nothing. */
+  private static boolean put(Map<Key, long[]> taken, Key key, Tally tally) {
+    long[] c = tally.take();
+    if (c[0] == 0 && c[1] == 0 && c[2] == 0) {
+      return true;
+    }
+    taken.put(key, c);
+    return false;
   }
 
   /** Flushes, logging instead of failing: metrics never stop the intake. */

@@ -53,7 +53,7 @@ public final class Judge {
   private void checkPlan(TrackingPlan plan, SegmentEvent event, String name, Outcome out) {
     String type = event.type().wireName();
     Schema schema = plan.schemas().get(TrackingPlan.key(type, name));
-    String key = "plan:" + plan.id();
+    String key = plan.key();
     if (schema == null) {
       String what = name == null ? type : type + " '" + name + "'";
       out.failed(
@@ -81,7 +81,7 @@ public final class Judge {
   }
 
   private static void checkRule(Rule rule, EventVariables variables, Outcome out) {
-    String key = "rule:" + rule.id();
+    String key = rule.key();
     String failure;
     try {
       if (rule.expression().test(variables)) {

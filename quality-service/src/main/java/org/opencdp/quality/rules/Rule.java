@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * @param field the field it is about, for the reason (e.g. {@code properties.revenue}), or null
  * @param code the reason code of a failure, e.g. {@code value_out_of_range}
  * @param action {@link Action#FLAG} or {@link Action#QUARANTINE}
+ * @param key how checks and metrics name it: {@code rule:<id>}
  */
 public record Rule(
     String id,
@@ -20,7 +21,8 @@ public record Rule(
     String field,
     String code,
     Action action,
-    String message) {
+    String message,
+    String key) {
 
   static Rule parse(String id, int version, JsonNode body, Expressions expressions) {
     String event = body.path("event").isString() ? body.path("event").stringValue() : null;
@@ -51,7 +53,8 @@ public record Rule(
         field,
         code,
         action,
-        message);
+        message,
+        "rule:" + id);
   }
 
   boolean appliesTo(String eventName) {

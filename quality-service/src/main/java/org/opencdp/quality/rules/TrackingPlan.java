@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  * (track, page, screen) or {@code traits} (identify, group), and what a violation does.
  *
  * @param schemas by {@link #key(String, String)}
+ * @param key how checks and metrics name it: {@code plan:<id>}
  */
 public record TrackingPlan(
     String id,
@@ -18,7 +19,8 @@ public record TrackingPlan(
     String name,
     Action mode,
     Action unplanned,
-    Map<String, Schema> schemas) {
+    Map<String, Schema> schemas,
+    String key) {
 
   private static final Set<String> NAMED = Set.of("track", "page", "screen");
   private static final Set<String> TYPES =
@@ -74,6 +76,6 @@ public record TrackingPlan(
                   tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), at + ".schema")
               : schemas.compile(schema, at + ".schema"));
     }
-    return new TrackingPlan(id, version, name, mode, unplanned, Map.copyOf(compiled));
+    return new TrackingPlan(id, version, name, mode, unplanned, Map.copyOf(compiled), "plan:" + id);
   }
 }

@@ -63,4 +63,45 @@ class OffsetRangesTest {
     SourceCoverage back = SourceCoverage.fromJson(json);
     assertThat(back.partitions()).isEqualTo(c.partitions());
   }
+
+  @org.junit.jupiter.api.Test
+  void answersAsASetOfOffsetsWouldWhateverTheOrderOfAdds() {
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 200; round++) {
+      OffsetRanges ranges = new OffsetRanges();
+      java.util.BitSet model = new java.util.BitSet();
+      long next = random.nextInt(50);
+      for (int step = 0; step < 300; step++) {
+        int kind = random.nextInt(10);
+        long first;
+        long last;
+        if (kind < 6) { // the usual case: the next offset of a run
+          first = next;
+          last = next;
+        } else if (kind < 8) {
+          first = random.nextInt(400);
+          last = first + random.nextInt(20);
+        } else {
+          first = next + 1 + random.nextInt(5); // a gap
+          last = first + random.nextInt(3);
+        }
+        next = last + 1;
+        ranges.add(first, last);
+        model.set((int) first, (int) last + 1);
+        if (random.nextInt(25) == 0) {
+          long probe = random.nextInt(450);
+          assertThat(ranges.contains(probe)).isEqualTo(model.get((int) probe));
+          assertThat(ranges.firstMissingFrom(probe)).isEqualTo(model.nextClearBit((int) probe));
+        }
+      }
+      assertThat(ranges.count()).isEqualTo(model.cardinality());
+      java.util.List<long[]> expected = new java.util.ArrayList<>();
+      for (int from = model.nextSetBit(0); from >= 0; ) {
+        int to = model.nextClearBit(from);
+        expected.add(new long[] {from, to - 1});
+        from = model.nextSetBit(to);
+      }
+      assertThat(ranges.ranges()).containsExactlyElementsOf(expected);
+    }
+  }
 }

@@ -16,13 +16,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The platform's topic names as a bean, their creation, and the Kafka readiness check. */
+/**
+ * The platform's topic names as a bean, their creation, the Kafka readiness check, and native LZ4
+ * for Kafka's compression ({@link NativeLz4}).
+ */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaProperties.class)
 public final class ServiceKafkaAutoConfiguration {
 
   /** Below a readiness probe's usual timeout, above a healthy broker's answer time. */
   static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+  ServiceKafkaAutoConfiguration() {
+    NativeLz4.load(ServiceKafkaAutoConfiguration.class.getClassLoader());
+  }
 
   @Bean
   @ConditionalOnMissingBean
