@@ -13,7 +13,8 @@
 # files while the driver counts them).
 # QUALITY_JFR=1 records the intake JVM with Java Flight Recorder (profile settings) into
 # bench/target/quality-run/intake.jfr, dumped when the service stops at the end.
-# QUALITY_JAVA_OPTS: extra JVM options for the intake run of quality-service (default none).
+# QUALITY_JAVA_OPTS: extra JVM options for the intake run of quality-service (default none);
+# QUALITY_ARGS: extra quality-service arguments for it (e.g. --cdp.lake.max-file-age=1s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -61,7 +62,8 @@ kill "$setup" && wait "$setup" 2>/dev/null || true
 
 driver produce "$bootstrap" cdp.raw.events "$n" "$work"
 # compaction (on by default) merges and deletes the small files the lake watch is counting
-service intake --cdp.lake.compaction.enabled="${QUALITY_COMPACTION:-false}"
+read -r -a intake_args <<<"${QUALITY_ARGS:-}"
+service intake --cdp.lake.compaction.enabled="${QUALITY_COMPACTION:-false}" "${intake_args[@]}"
 driver land "$work/data/lake" cdp.raw.events "$n" "$work" "${pids[-1]}"
 driver fresh "$bootstrap" cdp.raw.events "$work/data/lake" "$rate" "$seconds" "$work"
 driver report "$work" "$load" | tee "$work/report.md"

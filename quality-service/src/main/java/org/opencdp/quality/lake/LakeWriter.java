@@ -52,6 +52,13 @@ public final class LakeWriter {
   private static final List<String> MOSTLY_DISTINCT =
       List.of("message_id", "anonymous_id", "properties", "traits", "context", "id", "payload");
 
+  /**
+   * Columns of JSON text: their min/max statistics would compare whole documents byte by byte on
+   * every value and prune no query, so they are not kept.
+   */
+  private static final List<String> JSON_TEXT =
+      List.of("properties", "traits", "context", "payload");
+
   private final Path root;
   private final long rowGroupSize;
   private final Clock clock;
@@ -152,8 +159,9 @@ public final class LakeWriter {
 
   /**
    * A Parquet writer to {@code hidden} with the lake's settings, for intake files and compacted
-   * ones alike: snappy, statistics, dictionary encoding except on columns whose values are nearly
-   * all distinct (there a dictionary is built, then abandoned for plain encoding: wasted work).
+   * ones alike: snappy, min/max statistics except on JSON text, no size statistics (no reader here
+   * uses them), dictionary encoding except on columns whose values are nearly all distinct (there a
+   * dictionary is built, then abandoned for plain encoding: wasted work).
    */
   <T> ParquetWriter<T> open(Path hidden, RowWriteSupport<T> rows) throws IOException {
     RowsWriterBuilder<T> builder =
@@ -168,7 +176,10 @@ public final class LakeWriter {
     for (String column : MOSTLY_DISTINCT) {
       builder = builder.withDictionaryEncoding(column, false);
     }
-    return builder.build();
+    for (String column : JSON_TEXT) {
+      builder = builder.withStatisticsEnabled(column, false);
+    }
+    return builder.withSizeStatisticsEnabled(false).build();
   }
 
   /** Folders created now: their entries in their parents must be made durable too. */

@@ -70,7 +70,9 @@ final class ParquetSchemas {
           out.addBinary(
               value instanceof byte[] bytes
                   ? Binary.fromConstantByteArray(bytes) // as received, byte for byte
-                  : Binary.fromString((String) value));
+                  // one array and one wrapper: fromString adds a ByteBuffer per value
+                  : Binary.fromConstantByteArray(
+                      ((String) value).getBytes(StandardCharsets.UTF_8)));
       case JSON ->
           out.addBinary(
               value instanceof byte[] bytes

@@ -1,7 +1,9 @@
 package org.opencdp.quality.lake;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -15,11 +17,50 @@ final class SnappyCodecs implements CompressionCodecFactory {
 
   static final SnappyCodecs INSTANCE = new SnappyCodecs();
 
+  /** Per writing thread (the intake's writer, the compactor): a page's bytes before compression. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** A growable array that a page is written into, kept for the thread's next page. */
+  private static final class Scratch extends OutputStream {
+    byte[] bytes = new byte[1 << 16];
+    int size;
+
+    void reset() {
+      size = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+      }
+    }
+  }
+
   private static final BytesInputCompressor COMPRESSOR =
       new BytesInputCompressor() {
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-          return BytesInput.from(Snappy.compress(bytes.toByteArray()));
+          // the page is gathered into this thread's scratch array rather than a new one per page;
+          // the compressed page is new: the page store keeps it until the row group is written
+          Scratch in = SCRATCH.get();
+          in.reset();
+          bytes.writeAllTo(in);
+          byte[] out = new byte[Snappy.maxCompressedLength(in.size)];
+          int n = Snappy.rawCompress(in.bytes, 0, in.size, out, 0);
+          return BytesInput.from(out, 0, n);
         }
 
         @Override
