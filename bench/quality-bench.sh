@@ -5,7 +5,8 @@
 # 2. N realistic raw events (2% broken) are pre-produced to cdp.raw.events; a bare KafkaConsumer
 #    reads them back: the baseline.
 # 3. quality-service starts with its intake on; the driver polls the lake with DuckDB until all N
-#    are in events or quarantine: events/s from first landed to last.
+#    are in events or quarantine: events/s from first landed to last, and over the second half of
+#    the run (the service warmed up: the sustained rate), each with CPU per event by thread group.
 # 4. Freshness: events at a steady rate, each visible when a DuckDB glob over the lake lists its file.
 # Usage: bench/quality-bench.sh [events] [fresh-events-per-second or auto] [fresh-seconds]
 # auto: 2,000/s, or half the landing rate of step 3 if that is lower (freshness below capacity).
@@ -13,7 +14,8 @@
 # files while the driver counts them).
 # QUALITY_JFR=1 records the intake JVM with Java Flight Recorder (profile settings) into
 # bench/target/quality-run/intake.jfr, dumped when the service stops at the end.
-# QUALITY_JAVA_OPTS: extra JVM options for the intake run of quality-service (default none);
+# QUALITY_JAVA_OPTS: JVM options for the intake run of quality-service; by default the ones its
+# README recommends for throughput (-XX:+UseParallelGC); QUALITY_JAVA_OPTS= runs the JVM defaults;
 # QUALITY_ARGS: extra quality-service arguments for it (e.g. --cdp.lake.max-file-age=1s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,7 @@ load=$(uptime | sed 's/.*load average: //')
 cp="$root/bench/target/classes:$(cat "$work/classpath.txt")"
 java_opts=(-Djava.io.tmpdir="$work/tmp")
 pids=()
-read -r -a intake_opts <<<"${QUALITY_JAVA_OPTS:-}"
+read -r -a intake_opts <<<"${QUALITY_JAVA_OPTS--XX:+UseParallelGC}"
 [ -n "${QUALITY_JFR:-}" ] &&
   intake_opts+=(-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="$work/intake.jfr")
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
