@@ -37,7 +37,11 @@ pids=()
 read -r -a intake_opts <<<"${QUALITY_JAVA_OPTS--XX:+UseParallelGC}"
 [ -n "${QUALITY_JFR:-}" ] &&
   intake_opts+=(-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="$work/intake.jfr")
-stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+# waits for them too: a service still flushing would race the next run's cleanup (and its JFR dump)
+stop() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap stop EXIT
 driver() { java "${java_opts[@]}" -Xmx1g -cp "$cp" org.opencdp.bench.quality.QualityBench "$@"; }
 service() { # $1: log name, then extra arguments

@@ -262,10 +262,11 @@ public final class LakeIntake implements SmartLifecycle {
   }
 
   /**
-   * Hands {@code ready} to the writer thread: clean copies first (at least once), then each file
-   * (exactly once, by its recorded offsets), then every record sent so far acknowledged (quarantine
-   * copies too, before their offsets are committed). The intake thread reads on meanwhile; what was
-   * written is known to the intake's state only in {@link #land}.
+   * Hands {@code ready} to the writer thread: every record sent so far acknowledged first (the
+   * rows' clean copies, sent as they were routed: at least once), then each file (exactly once, by
+   * its recorded offsets), then every record sent so far acknowledged again (quarantine copies too,
+   * before their offsets are committed). The intake thread reads on meanwhile; what was written is
+   * known to the intake's state only in {@link #land}.
    */
   private Landing write(List<PartitionBuffers.Buffer> ready, TopicWriter out) {
     long rows = ready.stream().mapToLong(b -> b.rows.size()).sum();
@@ -274,6 +275,7 @@ public final class LakeIntake implements SmartLifecycle {
             () -> {
               List<LakeFile> files = new ArrayList<>();
               try {
+                out.awaitAcknowledged(); // the rows' clean copies, sent as they were routed
                 for (PartitionBuffers.Buffer buffer : ready) {
                   files.add(writeFile(buffer, out));
                 }
@@ -287,8 +289,6 @@ public final class LakeIntake implements SmartLifecycle {
   }
 
   private LakeFile writeFile(PartitionBuffers.Buffer buffer, TopicWriter out) {
-    buffer.clean.forEach(out::send);
-    out.awaitAcknowledged();
     var key = buffer.key;
     return key.table() == LakeTable.EVENTS
         ? writer.writeEvents(

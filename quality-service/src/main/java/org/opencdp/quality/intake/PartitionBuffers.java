@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.opencdp.event.lake.EventRow;
 import org.opencdp.event.lake.LakeTable;
 import org.opencdp.quality.lake.QuarantineRow;
@@ -23,12 +22,11 @@ final class PartitionBuffers {
 
   record Key(LakeTable table, String tenantId, LocalDate date) {}
 
-  /** The rows of one future file and the clean-topic records that go with them. */
+  /** The rows of one future file. */
   static final class Buffer {
     final Key key;
     final long openedAtNanos;
     final List<Object> rows = new ArrayList<>();
-    final List<ProducerRecord<String, byte[]>> clean = new ArrayList<>();
     final SourceCoverage coverage = new SourceCoverage();
     final Map<SourcePartition, Long> lowestOffset = new HashMap<>();
     long bytes;
@@ -42,17 +40,9 @@ final class PartitionBuffers {
   private final Map<Key, Buffer> buffers = new LinkedHashMap<>();
   private int rows;
 
-  void add(
-      EventRow row,
-      ProducerRecord<String, byte[]> clean,
-      SourcePartition source,
-      long offset,
-      long bytes,
-      long nowNanos) {
+  void add(EventRow row, SourcePartition source, long offset, long bytes, long nowNanos) {
     Key key = new Key(LakeTable.EVENTS, row.tenantId(), row.eventDate());
-    Buffer buffer = buffers.computeIfAbsent(key, k -> new Buffer(k, nowNanos));
-    buffer.clean.add(clean);
-    add(buffer, row, source, offset, bytes);
+    add(buffers.computeIfAbsent(key, k -> new Buffer(k, nowNanos)), row, source, offset, bytes);
   }
 
   void add(QuarantineRow row, SourcePartition source, long offset, long bytes, long nowNanos) {

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where one record not yet in the lake goes: decoded, screened, and buffered as an events row (with
- * its clean-topic copy) or as a quarantine row (with its quarantine-topic copy). {@link #prepare}
+ * Where one record not yet in the lake goes: decoded, screened, and buffered as an events row (its
+ * clean-topic copy sent) or as a quarantine row (its quarantine-topic copy sent). {@link #prepare}
  * does what depends on the record alone (decoding, the rules' verdict, the row and the clean copy
  * of an event that passes as it is) and may run on any thread; {@link #route} is owned by one
  * intake thread and called in the order of the records.
@@ -102,7 +102,7 @@ final class Routing {
       }
       return;
     }
-    Decoded decoded = screened(prepared, source, record);
+    Decoded decoded = screened(prepared, source, record, out);
     if (decoded instanceof Decoded.Refused refused) {
       QuarantineRow row = refusals.row(refused, record);
       long bytes = record.value() == null ? 0 : record.value().length;
@@ -113,7 +113,10 @@ final class Routing {
 
   /** Accepted events are screened and buffered; what is refused comes back as a refusal. */
   private @Nullable Decoded screened(
-      Prepared prepared, SourcePartition source, ConsumerRecord<String, byte[]> record) {
+      Prepared prepared,
+      SourcePartition source,
+      ConsumerRecord<String, byte[]> record,
+      TopicWriter out) {
     Decoded decoded = prepared.decoded() != null ? prepared.decoded() : Decoded.of(codec, record);
     if (!(decoded instanceof Decoded.Accepted accepted)) {
       return decoded;
@@ -137,9 +140,9 @@ final class Routing {
     SegmentEvent passed = ((Screening.Pass) result).event();
     try {
       if (passed == event && prepared.row() != null && prepared.clean() != null) {
-        accept(passed, prepared.row(), prepared.clean(), record, source);
+        accept(passed, prepared.row(), prepared.clean(), record, source, out);
       } else {
-        accept(passed, EventRow.of(passed), codec.encode(passed), record, source);
+        accept(passed, EventRow.of(passed), codec.encode(passed), record, source, out);
       }
       return null;
     } catch (RuntimeException e) {
@@ -152,17 +155,25 @@ final class Routing {
     }
   }
 
+  /**
+   * Sends the clean copy now and buffers the row. The copy is at least once either way (the writer
+   * waits for every copy sent so far to be acknowledged before it writes a file, and offsets are
+   * committed only after that); sent now, it reaches consumers of the clean topic without waiting
+   * for the file, and the buffer does not hold the event's bytes until then.
+   */
   private void accept(
       SegmentEvent event,
       EventRow row,
       byte[] value,
       ConsumerRecord<String, byte[]> record,
-      SourcePartition source) {
+      SourcePartition source,
+      TopicWriter out) {
     String tenant = event.envelope().tenantId();
     ProducerRecord<String, byte[]> clean =
         new ProducerRecord<>(topics.cleanEvents(), RecordKeys.event(tenant, event), value);
     clean.headers().add(Decoded.TENANT_HEADER, tenant.getBytes(StandardCharsets.UTF_8));
+    out.send(clean);
     long bytes = record.value() == null ? 0 : record.value().length;
-    buffers.add(row, clean, source, record.offset(), bytes, System.nanoTime());
+    buffers.add(row, source, record.offset(), bytes, System.nanoTime());
   }
 }
