@@ -47,6 +47,14 @@ public final class RecordingServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    // recorded on arrival: recorded after the slow answer's sleep, it would turn up in the queue
+    // of whichever test runs next, as a request that test never made
+    received.add(
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            Map.copyOf(exchange.getRequestHeaders()),
+            body));
     if (exchange.getRequestURI().getPath().endsWith("/slow")) {
       try {
         Thread.sleep(5000); // longer than the tests' read timeout
@@ -54,12 +62,6 @@ public final class RecordingServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    received.add(
-        new Received(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().getRawPath(),
-            Map.copyOf(exchange.getRequestHeaders()),
-            body));
     byte[] answer = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, answer.length);
