@@ -200,23 +200,38 @@ public final class TrinoServer {
     throw new IllegalStateException("Trino did not start in " + START_TIMEOUT + "; see " + workDir);
   }
 
-  /** Whether {@code SELECT 1} runs to the end, following the statement protocol's next URIs. */
+  /**
+   * Whether Trino answers queries, following the statement protocol's next URIs: {@code SELECT 1},
+   * then one that must be scheduled on an announced node. {@code SELECT 1} alone is not enough: it
+   * runs on the coordinator before the coordinator has announced itself and its catalogs, and a
+   * query on the lake right after it could still fail with "No nodes available to run query". A
+   * user the access rules keep from the system catalog is taken at {@code SELECT 1}'s word.
+   */
   private boolean answersAQuery(HttpClient http) throws IOException, InterruptedException {
+    if (!"done".equals(run(http, "SELECT 1"))) {
+      return false;
+    }
+    String nodes = run(http, READY_QUERY);
+    return "done".equals(nodes) || nodes.contains("Access Denied");
+  }
+
+  /** "done", or the body of the page that carried the query's error ("" when none came). */
+  private String run(HttpClient http, String sql) throws IOException, InterruptedException {
     HttpResponse<String> page =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/statement"))
                 .timeout(Duration.ofSeconds(10))
                 .header("X-Trino-User", "cdp")
-                .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                .POST(HttpRequest.BodyPublishers.ofString(sql))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     for (int i = 0; i < 100 && page.statusCode() == 200; i++) {
       if (page.body().contains("\"error\"")) {
-        return false;
+        return page.body();
       }
       Matcher next = NEXT_URI.matcher(page.body());
       if (!next.find()) {
-        return true;
+        return "done";
       }
       page =
           http.send(
@@ -226,8 +241,12 @@ public final class TrinoServer {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
     }
-    return false;
+    return "";
   }
+
+  /** Answered only once the coordinator is an announced, active node: its split runs there. */
+  static final String READY_QUERY =
+      "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
 
   /** {@code jdbc:trino://127.0.0.1:<port>}. */
   public String jdbcUrl() {
