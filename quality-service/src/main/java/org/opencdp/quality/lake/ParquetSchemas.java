@@ -11,13 +11,9 @@ import org.apache.parquet.schema.Types;
 import org.opencdp.event.lake.LakeColumn;
 import org.opencdp.event.lake.LakeTable;
 import org.opencdp.event.lake.LakeType;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Parquet form of a lake table's file columns, and how one value of each type is written. */
 final class ParquetSchemas {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ParquetSchemas() {}
 
@@ -57,8 +53,8 @@ final class ParquetSchemas {
 
   /**
    * Writes field {@code index} unless the value is null (an absent optional field). Takes a row's
-   * values as the writers hold them (String, JsonNode, Instant, LocalDate) or as a lake file holds
-   * them (bytes, epoch microseconds, epoch days), so compaction copies values unchanged.
+   * values as the writers hold them (String, UTF-8 JSON bytes, Instant, LocalDate) or as a lake
+   * file holds them (bytes, epoch microseconds, epoch days), so compaction copies values unchanged.
    */
   static void write(RecordConsumer out, LakeColumn column, int index, Object value) {
     if (value == null) {
@@ -66,18 +62,12 @@ final class ParquetSchemas {
     }
     out.startField(column.name(), index);
     switch (column.type()) {
-      case STRING ->
+      case STRING, JSON ->
           out.addBinary(
-              value instanceof byte[] bytes
-                  ? Binary.fromConstantByteArray(bytes) // as received, byte for byte
-                  // one array and one wrapper: fromString adds a ByteBuffer per value
-                  : Binary.fromConstantByteArray(
-                      ((String) value).getBytes(StandardCharsets.UTF_8)));
-      case JSON ->
-          out.addBinary(
-              value instanceof byte[] bytes
-                  ? Binary.fromConstantByteArray(bytes) // as read back from a lake file
-                  : Binary.fromConstantByteArray(json(value)));
+              Binary.fromConstantByteArray(
+                  value instanceof byte[] bytes
+                      ? bytes // JSON the row made, or a value as read back from a lake file
+                      : ((String) value).getBytes(StandardCharsets.UTF_8)));
       case BIGINT -> out.addLong(((Number) value).longValue());
       case DOUBLE -> out.addDouble(((Number) value).doubleValue());
       case TIMESTAMP ->
@@ -96,13 +86,6 @@ final class ParquetSchemas {
   static long micros(Instant instant) {
     return Math.addExact(
         Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-  }
-
-  /** UTF-8 JSON straight from the tree: no intermediate String. */
-  private static byte[] json(Object value) {
-    return value instanceof JsonNode node
-        ? JSON.writeValueAsBytes(node)
-        : value.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   static boolean isText(LakeType type) {

@@ -138,11 +138,9 @@ final class EventVariables implements CelVariableResolver {
 
     @Override
     public Object get(Object key) {
-      if (json == null && key instanceof String name) {
+      if (json == null && key instanceof String name && isInstant(name)) {
         Instant instant = instant(name);
-        if (instant != null || isInstant(name)) {
-          return instant == null ? null : IsoInstants.format(instant);
-        }
+        return instant == null ? null : IsoInstants.format(instant);
       }
       return all().get(key);
     }
