@@ -12,11 +12,13 @@ import org.opencdp.launcher.process.Readiness;
 
 /**
  * Trino's health: {@code SELECT 1} run to the end over the statement protocol, then a query that
- * must be scheduled on an announced node. {@code /v1/info} says {@code "starting":false} a while
- * before the coordinator has registered itself as a worker, and {@code SELECT 1} answers before it
- * has announced its catalogs; until then a query on the lake fails with "No nodes available", so
- * only an answered query on an announced node counts (a user kept from the system catalog is taken
- * at {@code SELECT 1}'s word).
+ * must be scheduled on an active node. {@code /v1/info} says {@code "starting":false} a while
+ * before the coordinator has registered itself as a worker, and {@code SELECT 1} answers before
+ * that, so only an answered query on an active node counts (a user kept from the system catalog is
+ * taken at {@code SELECT 1}'s word). For a moment after that a query on the lake can still fail
+ * with "No nodes available": an active node serves only the system catalog until the node list
+ * shows the catalogs it announced; query-service retries that failure ({@code
+ * cdp.query.trino.workers-wait}).
  *
  * @param http the client
  * @param port Trino's HTTP port on the loopback address
@@ -28,7 +30,7 @@ public record SelectOne(HttpClient http, int port, String user) implements Readi
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
   private static final int MAX_PAGES = 100;
 
-  /** Answered only once the coordinator is an announced, active node: its split runs there. */
+  /** Answered only once the coordinator is an active node: its split runs there. */
   private static final String NODES =
       "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
 

@@ -181,8 +181,7 @@ public final class TrinoServer {
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        // "starting":false comes before the coordinator has registered itself as a worker; until
-        // then every query fails with "No nodes available to run query".
+        // "starting":false comes before the coordinator has registered itself as a worker
         if (info.statusCode() == 200
             && info.body().contains("\"starting\":false")
             && answersAQuery(http)) {
@@ -202,10 +201,11 @@ public final class TrinoServer {
 
   /**
    * Whether Trino answers queries, following the statement protocol's next URIs: {@code SELECT 1},
-   * then one that must be scheduled on an announced node. {@code SELECT 1} alone is not enough: it
-   * runs on the coordinator before the coordinator has announced itself and its catalogs, and a
-   * query on the lake right after it could still fail with "No nodes available to run query". A
-   * user the access rules keep from the system catalog is taken at {@code SELECT 1}'s word.
+   * then one that must be scheduled on an active node. Even then a query on the lake can, for a
+   * moment, fail with "No nodes available to run query": an active node serves only the system
+   * catalog until the node list shows the catalogs it announced. query-service's Trino engine
+   * retries that failure ({@code cdp.query.trino.workers-wait}). A user the access rules keep from
+   * the system catalog is taken at {@code SELECT 1}'s word.
    */
   private boolean answersAQuery(HttpClient http) throws IOException, InterruptedException {
     if (!"done".equals(run(http, "SELECT 1"))) {
@@ -244,7 +244,7 @@ public final class TrinoServer {
     return "";
   }
 
-  /** Answered only once the coordinator is an announced, active node: its split runs there. */
+  /** Answered only once the coordinator is an active node: its split runs there. */
   static final String READY_QUERY =
       "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
 

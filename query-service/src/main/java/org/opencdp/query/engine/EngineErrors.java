@@ -34,6 +34,13 @@ final class EngineErrors {
           "IO Error: (?:No files found that match the pattern \"[^\"*?\\[]+\\.parquet\""
               + "|Cannot open file \"[^\"]+\\.parquet\": No such file or directory)");
 
+  /**
+   * Trino's words when it has no active node that serves the catalog: a coordinator whose catalog
+   * announcement the node list has not caught up with yet (the first seconds after a start), or a
+   * cluster that lost its workers. Nothing ran; the same query may succeed a moment later.
+   */
+  private static final String NO_WORKERS = "No nodes available to run query";
+
   private static final Pattern INTERNAL_SCHEMA = Pattern.compile("\\b\\w+\\.\"?t_[\\w]+\"?\\.");
 
   private EngineErrors() {}
@@ -50,6 +57,14 @@ final class EngineErrors {
               QueryErrorCode.LAKE_CHANGED,
               "files the query was to read were compacted away while it ran; retry")
           .header("Retry-After", "1");
+    }
+    if (message.contains(NO_WORKERS)) {
+      return new ProblemException(
+              QueryErrorCode.ENGINE_UNAVAILABLE,
+              engine
+                  + " has no active worker for the lake right now (starting, or workers lost);"
+                  + " retry shortly")
+          .header("Retry-After", "5");
     }
     Matcher column = COLUMN.matcher(message);
     if (column.find()) {

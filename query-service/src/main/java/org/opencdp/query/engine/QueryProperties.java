@@ -81,6 +81,10 @@ public record QueryProperties(
    *     elsewhere and list every tenant already
    * @param rulesWait how long a new tenant's first query waits for Trino to reload the rules (its
    *     {@code security.refresh-period})
+   * @param workersWait how long a query that Trino could not schedule for want of an active node
+   *     serving the catalog (a coordinator that has not yet announced its catalogs, workers lost)
+   *     is retried before the caller gets 503 {@code engine-unavailable}; never longer than the
+   *     query's own timeout
    */
   public record Trino(
       @DefaultValue("false") boolean enabled,
@@ -90,7 +94,8 @@ public record QueryProperties(
       @DefaultValue("local:///") String location,
       @DefaultValue("60s") Duration syncInterval,
       @DefaultValue("") String rulesFile,
-      @DefaultValue("10s") Duration rulesWait) {}
+      @DefaultValue("10s") Duration rulesWait,
+      @DefaultValue("15s") Duration workersWait) {}
 
   /**
    * @param enabled whether results are cached until the tenant's lake changes

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.opencdp.query.QueryErrorCode;
@@ -37,6 +38,7 @@ public class TrinoEngine implements QueryEngine {
 
   private static final Logger log = LoggerFactory.getLogger(TrinoEngine.class);
   private static final Duration RULES_POLL = Duration.ofMillis(200);
+  private static final Duration WORKERS_POLL = Duration.ofMillis(250);
 
   private final QueryProperties.Trino settings;
   private final TenantLake lake;
@@ -63,10 +65,48 @@ public class TrinoEngine implements QueryEngine {
   @Override
   public QueryResult execute(TenantQuery query) {
     prepare(query.tenantId(), query.lake());
+    Duration wait =
+        settings.workersWait().compareTo(query.timeout()) < 0
+            ? settings.workersWait()
+            : query.timeout();
+    return whileNoWorkers(() -> attempt(query), wait, WORKERS_POLL);
+  }
+
+  private QueryResult attempt(TenantQuery query) {
     try (Connection connection = connect(TrinoNames.user(query.tenantId()), query.tenantId())) {
       return cancellations.run(connection, query, name());
     } catch (SQLException e) {
       throw EngineErrors.translate(e, false, name());
+    }
+  }
+
+  /**
+   * Runs {@code attempt} again while it fails for want of an active Trino node serving the catalog
+   * ({@code engine-unavailable}: nothing ran, so a read-only query may simply run again), for at
+   * most {@code wait}; any other failure, or the last one, goes to the caller. A Trino that has
+   * just started can answer {@code SELECT 1} and list itself as an active node before its node list
+   * shows the catalogs it announced (an active node without a {@code catalogHandleIds} announcement
+   * serves only the system catalog): query-service's CI met it once after test-kit's readiness
+   * check had passed, and a lake query failed so once in eight starts on two busy cores.
+   */
+  static <T> T whileNoWorkers(Supplier<T> attempt, Duration wait, Duration poll) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try {
+        return attempt.get();
+      } catch (ProblemException e) {
+        if (e.code() != QueryErrorCode.ENGINE_UNAVAILABLE
+            || System.nanoTime() + poll.toNanos() > deadline) {
+          throw e;
+        }
+        log.debug("Trino has no active node for the lake yet; retrying in {}", poll);
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProblemException(QueryErrorCode.ENGINE_UNAVAILABLE, "interrupted", e);
+      }
     }
   }
 

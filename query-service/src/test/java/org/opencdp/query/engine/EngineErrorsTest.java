@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.query.QueryErrorCode;
 import org.opencdp.servicekit.problem.ProblemException;
 
-/** Engine failures as DuckDB really words them, on real files. */
+/** Engine failures as DuckDB (on real files) and Trino really word them. */
 class EngineErrorsTest {
 
   final Path folder = Path.of("target", "engine-errors-" + System.nanoTime()).toAbsolutePath();
@@ -52,6 +52,21 @@ class EngineErrorsTest {
       assertThat(problem.code()).isEqualTo(QueryErrorCode.QUERY_FAILED);
       assertThat(problem.detail()).doesNotContain(folder.toString());
     }
+  }
+
+  @Test
+  void trinoWithoutAnActiveNodeIsUnavailableForAMoment() {
+    // trino-jdbc 476's message when a just-started coordinator had not yet listed its catalogs
+    SQLException failure =
+        new SQLException(
+            "Query failed (#20261204_023727_00007_ksrc2): No nodes available to run query");
+
+    ProblemException problem = EngineErrors.translate(failure, false, "trino");
+
+    assertThat(problem.code()).isEqualTo(QueryErrorCode.ENGINE_UNAVAILABLE);
+    assertThat(problem.code().status().value()).isEqualTo(503);
+    assertThat(problem.headers()).containsEntry("Retry-After", "5");
+    assertThat(problem.detail()).startsWith("trino has no active worker");
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {
