@@ -15,7 +15,8 @@
 # QUALITY_JFR=1 records the intake JVM with Java Flight Recorder (profile settings) into
 # bench/target/quality-run/intake.jfr, dumped when the service stops at the end.
 # QUALITY_JAVA_OPTS: JVM options for the intake run of quality-service; by default the ones its
-# README recommends for throughput (-XX:+UseParallelGC); QUALITY_JAVA_OPTS= runs the JVM defaults;
+# README recommends for throughput (-XX:+UseParallelGC); QUALITY_JAVA_OPTS= runs the JVM defaults
+# (every service of the bench has -Xmx1g; these come after it, so they may set another heap);
 # QUALITY_ARGS: extra quality-service arguments for it (e.g. --cdp.lake.max-file-age=1s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +49,7 @@ service() { # $1: log name, then extra arguments
   local log=$1; shift
   local extra=()
   [ "$log" = intake ] && extra=("${intake_opts[@]}")
-  java "${java_opts[@]}" "${extra[@]}" -Xmx1g -jar quality-service/target/quality-service-0.1.0-SNAPSHOT.jar \
+  java "${java_opts[@]}" -Xmx1g "${extra[@]}" -jar quality-service/target/quality-service-0.1.0-SNAPSHOT.jar \
     --server.port=$port --spring.kafka.bootstrap-servers="$bootstrap" --cdp.data-dir="$work/data" \
     --logging.level.root=WARN "$@" >"$work/$log.log" 2>&1 &
   pids+=($!)

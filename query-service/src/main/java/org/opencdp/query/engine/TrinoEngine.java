@@ -90,10 +90,18 @@ public class TrinoEngine implements QueryEngine {
    * check had passed, and a lake query failed so once in eight starts on two busy cores.
    */
   static <T> T whileNoWorkers(Supplier<T> attempt, Duration wait, Duration poll) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (true) {
+    long start = System.nanoTime();
+    long deadline = start + wait.toNanos();
+    for (int retries = 0; ; retries++) {
       try {
-        return attempt.get();
+        T answer = attempt.get();
+        if (retries > 0) {
+          log.info(
+              "Trino had no active node for the lake; the query ran after {} retries ({} ms)",
+              retries,
+              (System.nanoTime() - start) / 1_000_000);
+        }
+        return answer;
       } catch (ProblemException e) {
         if (e.code() != QueryErrorCode.ENGINE_UNAVAILABLE
             || System.nanoTime() + poll.toNanos() > deadline) {
