@@ -9,7 +9,7 @@ public final class SharedTrino {
 
   /** Every tenant a Trino test queries as; Trino's file-based rules list them. */
   public static final List<String> TENANTS =
-      List.of("xacme", "xglobex", "x-empty", "xsync", "xiso", "xiso-x");
+      List.of("xacme", "xglobex", "x-empty", "xsync", "xiso", "xiso-x", "xrace");
 
   private SharedTrino() {}
 

@@ -16,9 +16,16 @@ import java.util.Map;
  *     compacted file among them replaces (ARCHITECTURE §6), sorted
  * @param listedAtNanos when the listing was taken ({@link System#nanoTime}), to tell the newer of
  *     two listings
+ * @param superseded complete files listed beside a compacted file that replaces them: a compaction
+ *     renamed into place whose deletes are still to come (a reader following the protocol skips
+ *     them; an engine that lists folders itself would read their rows twice)
  */
 public record LakeVersion(
-    String digest, String partitions, Map<String, List<Path>> files, long listedAtNanos) {
+    String digest,
+    String partitions,
+    Map<String, List<Path>> files,
+    long listedAtNanos,
+    int superseded) {
 
   public LakeVersion {
     Map<String, List<Path>> copy = new LinkedHashMap<>();
@@ -33,6 +40,20 @@ public record LakeVersion(
 
   public boolean hasFiles(String table) {
     return !files(table).isEmpty();
+  }
+
+  /**
+   * Whether every file this version reads is still read by {@code later}: no compaction replaced or
+   * removed any of them in between (new files may have come).
+   */
+  public boolean stillReadIn(LakeVersion later) {
+    for (Map.Entry<String, List<Path>> table : files.entrySet()) {
+      List<Path> now = later.files(table.getKey());
+      if (!new java.util.HashSet<>(now).containsAll(table.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many files each table reads. */

@@ -87,6 +87,7 @@ public class TenantLake {
     MessageDigest partitions = sha256();
     Map<String, List<Path>> readable = new LinkedHashMap<>();
     boolean stale = false;
+    int superseded = 0;
     for (LogicalTable table : tables.all()) {
       Path folder = table.tenantFolder(root, tenantId);
       SortedMap<Path, BasicFileAttributes> listed = completeFiles(folder);
@@ -100,7 +101,9 @@ public class TenantLake {
               .filter(file -> !compacted.contains(file) || inputs.containsKey(file))
               .toList();
       stale |= present.size() < listed.size(); // a compacted file vanished before its footer read
-      readable.put(table.name(), LakeFiles.readable(present, inputs::get));
+      List<Path> read = LakeFiles.readable(present, inputs::get);
+      superseded += present.size() - read.size();
+      readable.put(table.name(), read);
       digest.update((table.name() + "\n").getBytes(StandardCharsets.UTF_8));
       partitions.update((table.name() + "\n").getBytes(StandardCharsets.UTF_8));
       listed.forEach(
@@ -111,7 +114,8 @@ public class TenantLake {
           .distinct()
           .forEach(p -> partitions.update((p + "\n").getBytes(StandardCharsets.UTF_8)));
     }
-    return new Listing(new LakeVersion(hex(digest), hex(partitions), readable, at), stale);
+    return new Listing(
+        new LakeVersion(hex(digest), hex(partitions), readable, at, superseded), stale);
   }
 
   private static String hex(MessageDigest digest) {
