@@ -62,12 +62,14 @@ class QualityConfiguration {
 
   /**
    * Cleaned of a crash's leftovers once, before any intake or compaction starts writing: files
-   * half-written, and the inputs of a compaction killed between its rename and its deletes.
+   * half-written and untouched for {@link Lake#UNFINISHED_AFTER} (younger ones may be another
+   * replica's; the compactor's passes sweep them later), and the inputs of a compaction killed
+   * between its rename and its deletes.
    */
   @Bean
-  Lake lake(LakeProperties properties) {
+  Lake lake(LakeProperties properties, Clock clock) {
     Lake lake = new Lake(properties);
-    int discarded = lake.discardUnfinished().size();
+    int discarded = lake.discardUnfinished(clock.instant().minus(Lake.UNFINISHED_AFTER)).size();
     if (discarded > 0) {
       log.info("Removed {} unfinished or superseded lake files left by an earlier run", discarded);
     }

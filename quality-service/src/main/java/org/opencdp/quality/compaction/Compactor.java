@@ -67,6 +67,7 @@ public final class Compactor implements SmartLifecycle {
   private final Timer duration;
 
   private volatile ScheduledExecutorService executor;
+  private volatile Instant lastSweep;
 
   public Compactor(
       Lake lake,
@@ -144,6 +145,7 @@ public final class Compactor implements SmartLifecycle {
   /** One pass over every partition of {@code events}; returns the files it wrote. */
   public List<LakeFile> runOnce() {
     runs.increment();
+    sweepAbandoned();
     List<LakeFile> written = new ArrayList<>();
     for (Path partition : lake.partitions(LakeTable.EVENTS)) {
       if (Thread.currentThread().isInterrupted()) {
@@ -157,6 +159,27 @@ public final class Compactor implements SmartLifecycle {
       }
     }
     return written;
+  }
+
+  /**
+   * Removes files in progress that nobody has touched for {@link Lake#UNFINISHED_AFTER}: left by a
+   * replica that died, which a start leaves alone while they are young. At most once in that time:
+   * it walks the whole lake.
+   */
+  private void sweepAbandoned() {
+    Instant now = clock.instant();
+    if (lastSweep != null && lastSweep.plus(Lake.UNFINISHED_AFTER).isAfter(now)) {
+      return;
+    }
+    lastSweep = now;
+    try {
+      int removed = lake.discardInProgress(now.minus(Lake.UNFINISHED_AFTER)).size();
+      if (removed > 0) {
+        log.info("Removed {} abandoned in-progress lake files", removed);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not sweep abandoned in-progress lake files: {}", e.toString());
+    }
   }
 
   /** Compacts one partition folder of {@code events} if it has enough small files. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,29 +186,63 @@ public final class Lake {
   }
 
   /**
-   * Deletes what a crash left behind: files half-written (hidden, in progress: the intake's and
-   * compaction's), and the inputs of a compaction that was renamed into place but whose inputs were
-   * not yet all removed (the compacted file holds their rows). Returns what it deleted.
+   * How long a file in progress (hidden) may go unmodified before it counts as left by a writer
+   * that died: a writer renames its file into place within seconds of creating it, and another
+   * replica may be writing one right now.
+   */
+  public static final Duration UNFINISHED_AFTER = Duration.ofMinutes(10);
+
+  /**
+   * Deletes what a crash left behind, for a lake no other process is writing: every file
+   * half-written (hidden, in progress: the intake's and compaction's), and the inputs of a
+   * compaction that was renamed into place but whose inputs were not yet all removed (the compacted
+   * file holds their rows). Returns what it deleted.
    */
   public List<Path> discardUnfinished() {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    List<Path> deleted = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(p -> LakeNames.isInProgress(p.getFileName().toString())).toList()) {
-        Files.deleteIfExists(p);
-        deleted.add(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException("could not clean unfinished files under " + root, asIo(e));
-    }
+    return discardUnfinished(Instant.MAX);
+  }
+
+  /**
+   * As {@link #discardUnfinished()}, but a file in progress goes only when it was last modified
+   * before {@code modifiedBefore}: what a starting replica may do while another one writes.
+   */
+  public List<Path> discardUnfinished(Instant modifiedBefore) {
+    List<Path> deleted = new ArrayList<>(discardInProgress(modifiedBefore));
     for (LakeTable table : LakeTable.values()) {
       for (Path partition : partitions(table)) {
         deleted.addAll(discardSuperseded(partition));
       }
     }
     return deleted;
+  }
+
+  /** Deletes the hidden files in progress last modified before {@code modifiedBefore}. */
+  public List<Path> discardInProgress(Instant modifiedBefore) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<Path> deleted = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> LakeNames.isInProgress(p.getFileName().toString())).toList()) {
+        if (modifiedBefore(p, modifiedBefore) && Files.deleteIfExists(p)) {
+          deleted.add(p);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("could not clean unfinished files under " + root, asIo(e));
+    }
+    return deleted;
+  }
+
+  private static boolean modifiedBefore(Path file, Instant limit) throws IOException {
+    if (limit.equals(Instant.MAX)) {
+      return true;
+    }
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(limit);
+    } catch (NoSuchFileException e) {
+      return false; // renamed into place meanwhile
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,6 +236,26 @@ class LakeWriterTest {
     assertThat(new Lake(properties()).discardUnfinished()).containsExactly(leftover);
     assertThat(leftover).doesNotExist();
     assertThat(complete).exists();
+  }
+
+  @Test
+  void aStartLeavesAFileInProgressAloneWhileItIsYoung() throws Exception {
+    Path folder =
+        Files.createDirectories(lake.resolve("events/tenant_id=acme/event_date=2026-12-03"));
+    Path abandoned = folder.resolve(LakeNames.inProgress("part-abandoned.parquet"));
+    Path beingWritten = folder.resolve(LakeNames.inProgress("part-other-replica.parquet"));
+    Files.writeString(abandoned, "x");
+    Files.writeString(beingWritten, "x");
+    Instant now = Instant.now();
+    Files.setLastModifiedTime(
+        abandoned, FileTime.from(now.minus(Lake.UNFINISHED_AFTER).minusSeconds(1)));
+
+    List<Path> discarded =
+        new Lake(properties()).discardUnfinished(now.minus(Lake.UNFINISHED_AFTER));
+
+    assertThat(discarded).containsExactly(abandoned);
+    assertThat(beingWritten).exists();
+    assertThat(new Lake(properties()).discardUnfinished()).containsExactly(beingWritten);
   }
 
   @Test
