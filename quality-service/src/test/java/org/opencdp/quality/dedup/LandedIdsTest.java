@@ -27,11 +27,14 @@ class LandedIdsTest {
 
   @TempDir Path root;
 
+  LakeProperties properties() {
+    return new LakeProperties(
+        root, DataSize.ofMegabytes(64), Duration.ofSeconds(2), 100, DataSize.ofMegabytes(8));
+  }
+
   @Test
   void refillsTheWindowFromFilesWrittenWithinIt() {
-    LakeProperties properties =
-        new LakeProperties(
-            root, DataSize.ofMegabytes(64), Duration.ofSeconds(2), 100, DataSize.ofMegabytes(8));
+    LakeProperties properties = properties();
     Instant written = Instant.parse("2026-12-03T10:00:00Z");
     LakeWriter old =
         new LakeWriter(properties, Clock.fixed(written.minus(Duration.ofDays(3)), ZoneOffset.UTC));
@@ -58,9 +61,7 @@ class LandedIdsTest {
 
   @Test
   void aFileMergedAwayWhileTheWindowLoadsIsReadFromTheFileItWentInto() {
-    LakeProperties properties =
-        new LakeProperties(
-            root, DataSize.ofMegabytes(64), Duration.ofSeconds(2), 100, DataSize.ofMegabytes(8));
+    LakeProperties properties = properties();
     Instant written = Instant.parse("2026-12-03T10:00:00Z");
     LakeWriter writer = new LakeWriter(properties, Clock.fixed(written, ZoneOffset.UTC));
     LocalDate day = LocalDate.of(2026, 12, 3);

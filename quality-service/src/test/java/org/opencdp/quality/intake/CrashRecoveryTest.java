@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +95,9 @@ class CrashRecoveryTest {
 
   /**
    * A compaction killed between its rename and its deletes: the compacted file and its inputs are
-   * both in the lake, and a hidden half-written compaction too. The next start removes the inputs
-   * and the hidden file, and the intake skips what the compacted file holds (the union of its
-   * inputs' offsets) though no offset was ever committed.
+   * both in the lake, and a hidden half-written compaction long untouched too. The next start
+   * removes the inputs and the hidden file, and the intake skips what the compacted file holds (the
+   * union of its inputs' offsets) though no offset was ever committed.
    */
   @Test
   void aRestartAfterACompactionKilledBeforeItsDeletesLandsEveryEventOnce() throws Exception {
@@ -128,6 +130,11 @@ class CrashRecoveryTest {
       halfWritten = files.filter(p -> p.getFileName().toString().startsWith(".compact-")).toList();
     }
     assertThat(halfWritten).hasSize(1);
+    // untouched for longer than a live writer would leave it: a dead one's (a younger one could be
+    // another replica's, and the start leaves it to the compactor's sweep)
+    Files.setLastModifiedTime(
+        halfWritten.get(0),
+        FileTime.from(Instant.now().minus(Lake.UNFINISHED_AFTER).minusSeconds(60)));
     try (DuckDb duck = new DuckDb(lake)) {
       assertThat(duck.countEvents()).as("before the start, a glob counts twice").isEqualTo(120);
     }
