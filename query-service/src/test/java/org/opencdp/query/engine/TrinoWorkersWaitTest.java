@@ -47,17 +47,7 @@ class TrinoWorkersWaitTest {
   @Test
   void afterTheWaitTheCallerIsToldToRetry() {
     long start = System.nanoTime();
-    ProblemException failure =
-        catchThrowableOfType(
-            ProblemException.class,
-            () ->
-                TrinoEngine.whileNoWorkers(
-                    () -> {
-                      attempts.incrementAndGet();
-                      throw noWorkers();
-                    },
-                    Duration.ofMillis(300),
-                    POLL));
+    ProblemException failure = alwaysFailing(noWorkers(), Duration.ofMillis(300));
     long tookMs = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(failure.code()).isEqualTo(QueryErrorCode.ENGINE_UNAVAILABLE);
@@ -69,21 +59,26 @@ class TrinoWorkersWaitTest {
   @Test
   void anyOtherFailureIsNotRetried() {
     ProblemException failure =
-        catchThrowableOfType(
-            ProblemException.class,
-            () ->
-                TrinoEngine.whileNoWorkers(
-                    () -> {
-                      attempts.incrementAndGet();
-                      throw EngineErrors.translate(
-                          new SQLException("Query failed (#x): line 1:8: mismatched input"),
-                          false,
-                          "trino");
-                    },
-                    Duration.ofSeconds(5),
-                    POLL));
+        alwaysFailing(
+            EngineErrors.translate(
+                new SQLException("Query failed (#x): line 1:8: mismatched input"), false, "trino"),
+            Duration.ofSeconds(5));
 
     assertThat(failure.code()).isEqualTo(QueryErrorCode.SYNTAX_ERROR);
     assertThat(attempts).hasValue(1);
+  }
+
+  /** What the caller gets from an attempt that always fails so; the attempts are counted. */
+  private ProblemException alwaysFailing(ProblemException failure, Duration wait) {
+    return catchThrowableOfType(
+        ProblemException.class,
+        () ->
+            TrinoEngine.whileNoWorkers(
+                () -> {
+                  attempts.incrementAndGet();
+                  throw failure;
+                },
+                wait,
+                POLL));
   }
 }
