@@ -61,7 +61,7 @@ class TrinoCompactionRaceTest {
   @Test
   void noAnswerCountsARowTwiceOrMissesOneWhileCompactionRuns() throws Exception {
     // two of three deletes slow; the quick ones catch a query whose listed inputs are gone
-    CompactionRace race = new CompactionRace(lake, TENANT, 60, WINDOW_MS, 2, 3, false, 300, 0);
+    CompactionRace race = new CompactionRace(lake, TENANT, 60, WINDOW_MS, 2, 3, false, 800, 0);
 
     CompactionRace.Outcome outcome =
         race.run(TrinoCompactionRaceTest::ask, 8, 25, Duration.ofSeconds(90));
