@@ -39,20 +39,19 @@ public class TrinoEngine implements QueryEngine {
   private static final Logger log = LoggerFactory.getLogger(TrinoEngine.class);
   private static final Duration RULES_POLL = Duration.ofMillis(200);
   private static final Duration WORKERS_POLL = Duration.ofMillis(250);
-  private static final Duration SETTLE_WAIT = Duration.ofSeconds(2);
-  private static final Duration SETTLE_POLL = Duration.ofMillis(20);
-  private static final int LAKE_RUNS = 3;
 
   private final QueryProperties.Trino settings;
   private final TenantLake lake;
   private final Cancellations cancellations;
   private final Map<String, String> syncedPartitions = new ConcurrentHashMap<>();
   private final @Nullable TrinoRulesFile rules;
+  private final CompactionFence fence;
 
   public TrinoEngine(QueryProperties properties, TenantLake lake, Cancellations cancellations) {
     this.settings = properties.trino();
     this.lake = lake;
     this.cancellations = cancellations;
+    this.fence = new CompactionFence(lake);
     this.rules =
         settings.rulesFile().isBlank()
             ? null
@@ -66,13 +65,9 @@ public class TrinoEngine implements QueryEngine {
   }
 
   /**
-   * Runs the query between two fresh listings of the tenant's lake. Trino's Hive connector lists
-   * the partition folders itself and knows nothing of compacted files, so between a compaction's
-   * rename and its deletes it would read the compacted rows twice (ARCHITECTURE §6): the query
-   * starts only on a listing without such a half-done compaction, and runs again when a compaction
-   * replaced any file it could have read while it ran, or it failed while one did (Trino opening an
-   * input the compactor had just deleted): at most {@link #LAKE_RUNS} runs, then 503 {@code
-   * lake-changed}. New files arriving meanwhile are no reason to run again.
+   * Runs the query, again while Trino has no active node for the lake ({@link #whileNoWorkers}),
+   * between two listings of the tenant's lake that no compaction overlapped ({@link
+   * CompactionFence}): Trino's Hive connector lists the folders itself.
    */
   @Override
   public QueryResult execute(TenantQuery query) {
@@ -81,56 +76,8 @@ public class TrinoEngine implements QueryEngine {
         settings.workersWait().compareTo(query.timeout()) < 0
             ? settings.workersWait()
             : query.timeout();
-    for (int run = 1; ; run++) {
-      LakeVersion before = settled(query.tenantId());
-      QueryResult result = null;
-      ProblemException failure = null;
-      try {
-        result = whileNoWorkers(() -> attempt(query), wait, WORKERS_POLL);
-      } catch (ProblemException e) {
-        failure = e;
-      }
-      boolean untouched = before.stillReadIn(lake.version(query.tenantId()));
-      if (failure != null && (untouched || failure.code() != QueryErrorCode.QUERY_FAILED)) {
-        throw failure; // a file it listed deleted under it fails as query-failed: run again
-      }
-      if (untouched) {
-        return result;
-      }
-      if (run == LAKE_RUNS) {
-        throw new ProblemException(
-                QueryErrorCode.LAKE_CHANGED,
-                "compaction replaced files the query read, " + LAKE_RUNS + " times; retry")
-            .header("Retry-After", "1");
-      }
-      log.debug(
-          "A compaction replaced files of tenant {} during a Trino query; running it again",
-          query.tenantId());
-    }
-  }
-
-  /**
-   * A fresh listing of the tenant's lake with no compacted file beside inputs it replaces. A
-   * compactor deletes its inputs right after its rename, so this waits for that ({@link
-   * #SETTLE_WAIT} at most); a compactor that died in between leaves them until its next pass (30 s
-   * by default), and until then the query is refused rather than answered with rows counted twice.
-   */
-  private LakeVersion settled(String tenantId) {
-    long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
-    LakeVersion version = lake.version(tenantId);
-    while (version.superseded() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new ProblemException(
-                QueryErrorCode.LAKE_CHANGED,
-                "a compaction of this tenant's lake is unfinished (its inputs are not yet removed)"
-                    + " and Trino would read their rows twice; retry shortly, or use the duckdb"
-                    + " engine")
-            .header("Retry-After", "5");
-      }
-      sleepOrStop(SETTLE_POLL);
-      version = lake.version(tenantId);
-    }
-    return version;
+    return fence.run(
+        query.tenantId(), () -> whileNoWorkers(() -> attempt(query), wait, WORKERS_POLL));
   }
 
   private QueryResult attempt(TenantQuery query) {
@@ -174,7 +121,7 @@ public class TrinoEngine implements QueryEngine {
     }
   }
 
-  private static void sleepOrStop(Duration pause) {
+  static void sleepOrStop(Duration pause) {
     try {
       Thread.sleep(pause.toMillis());
     } catch (InterruptedException e) {

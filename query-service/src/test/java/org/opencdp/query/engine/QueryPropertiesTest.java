@@ -37,6 +37,7 @@ class QueryPropertiesTest {
     assertThat(defaults.trino().enabled()).isFalse();
     assertThat(defaults.trino().rulesFile()).isEmpty();
     assertThat(defaults.trino().rulesWait()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(defaults.trino().workersWait()).isEqualTo(Duration.ofSeconds(15));
     assertThat(defaults.trino().catalog()).isEqualTo("lake");
     assertThat(defaults.cache().enabled()).isTrue();
   }
@@ -54,6 +55,7 @@ class QueryPropertiesTest {
                 "cdp.query.trino.url", "jdbc:trino://trino:8080",
                 "cdp.query.trino.sync-interval", "5s",
                 "cdp.query.trino.rules-file", "/etc/trino/rules.json",
+                "cdp.query.trino.workers-wait", "2s",
                 "cdp.query.guard.cache-entries", "0"));
 
     assertThat(bound.engine()).isEqualTo("trino");
@@ -64,6 +66,7 @@ class QueryPropertiesTest {
     assertThat(bound.trino().url()).isEqualTo("jdbc:trino://trino:8080");
     assertThat(bound.trino().syncInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(bound.trino().rulesFile()).isEqualTo("/etc/trino/rules.json");
+    assertThat(bound.trino().workersWait()).isEqualTo(Duration.ofSeconds(2));
     assertThat(bound.guard().cacheEntries()).isZero();
   }
 
