@@ -130,15 +130,11 @@ class CompactionFenceTest {
     assertThat(read).hasSize(1);
 
     ProblemException failure =
-        catchThrowableOfType(
-            ProblemException.class,
-            () ->
-                fence.run(
-                    TENANT,
-                    () -> {
-                      runs.incrementAndGet();
-                      throw new ProblemException(QueryErrorCode.QUERY_FAILED, "division by zero");
-                    }));
+        failureOf(
+            () -> {
+              runs.incrementAndGet();
+              throw new ProblemException(QueryErrorCode.QUERY_FAILED, "division by zero");
+            });
     assertThat(failure.detail()).isEqualTo("division by zero");
     assertThat(runs).hasValue(3);
   }
@@ -149,15 +145,11 @@ class CompactionFenceTest {
     lake.compact(lake.eventsDay(TENANT, DAY)); // its compactor died before the deletes
 
     ProblemException refused =
-        catchThrowableOfType(
-            ProblemException.class,
-            () ->
-                fence.run(
-                    TENANT,
-                    () -> {
-                      runs.incrementAndGet();
-                      return plainListing();
-                    }));
+        failureOf(
+            () -> {
+              runs.incrementAndGet();
+              return plainListing();
+            });
 
     assertThat(refused.code()).isEqualTo(QueryErrorCode.LAKE_CHANGED);
     assertThat(refused.headers()).containsEntry("Retry-After", "5");
@@ -170,23 +162,24 @@ class CompactionFenceTest {
     List<Integer> compacted = new ArrayList<>();
 
     ProblemException refused =
-        catchThrowableOfType(
-            ProblemException.class,
-            () ->
-                fence.run(
-                    TENANT,
-                    () -> {
-                      runs.incrementAndGet();
-                      lake.part(TENANT, DAY, 1000L * runs.get(), 1000L * runs.get() + 10);
-                      TestLake.Compaction compaction = lake.compact(lake.eventsDay(TENANT, DAY));
-                      compaction.deleteInputs();
-                      compacted.add(compaction.inputs().size());
-                      return plainListing();
-                    }));
+        failureOf(
+            () -> {
+              runs.incrementAndGet();
+              lake.part(TENANT, DAY, 1000L * runs.get(), 1000L * runs.get() + 10);
+              TestLake.Compaction compaction = lake.compact(lake.eventsDay(TENANT, DAY));
+              compaction.deleteInputs();
+              compacted.add(compaction.inputs().size());
+              return plainListing();
+            });
 
     assertThat(refused.code()).isEqualTo(QueryErrorCode.LAKE_CHANGED);
     assertThat(runs).hasValue(CompactionFence.RUNS);
     assertThat(compacted).hasSize(CompactionFence.RUNS);
+  }
+
+  /** How the fence fails {@code query}. */
+  private ProblemException failureOf(java.util.function.Supplier<?> query) {
+    return catchThrowableOfType(ProblemException.class, () -> fence.run(TENANT, query));
   }
 
   private static void pause(long millis) {
