@@ -2,9 +2,12 @@ package org.opencdp.quality.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -216,33 +219,43 @@ public final class Lake {
     return deleted;
   }
 
-  /** Deletes the hidden files in progress last modified before {@code modifiedBefore}. */
+  /**
+   * Deletes the hidden files in progress last modified before {@code modifiedBefore}. Writers may
+   * be renaming files meanwhile (this process's own, another replica's): an entry gone between the
+   * directory read and its visit is passed over.
+   */
   public List<Path> discardInProgress(Instant modifiedBefore) {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
     List<Path> deleted = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(p -> LakeNames.isInProgress(p.getFileName().toString())).toList()) {
-        if (modifiedBefore(p, modifiedBefore) && Files.deleteIfExists(p)) {
-          deleted.add(p);
-        }
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException("could not clean unfinished files under " + root, asIo(e));
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              if (LakeNames.isInProgress(file.getFileName().toString())
+                  && attributes.lastModifiedTime().toInstant().isBefore(modifiedBefore)
+                  && Files.deleteIfExists(file)) {
+                deleted.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE; // renamed into place or removed meanwhile
+              }
+              throw e;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean unfinished files under " + root, e);
     }
     return deleted;
-  }
-
-  private static boolean modifiedBefore(Path file, Instant limit) throws IOException {
-    if (limit.equals(Instant.MAX)) {
-      return true;
-    }
-    try {
-      return Files.getLastModifiedTime(file).toInstant().isBefore(limit);
-    } catch (NoSuchFileException e) {
-      return false; // renamed into place meanwhile
-    }
   }
 
   /**

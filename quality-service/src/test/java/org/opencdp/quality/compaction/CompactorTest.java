@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,63 @@ class CompactorTest {
         .stream()
         .map(Map::toString)
         .toList();
+  }
+
+  @Test
+  void aPassSweepsInProgressFilesLongUntouchedAndLeavesYoungOnesAtMostOnceInTenMinutes()
+      throws Exception {
+    Path partition =
+        Files.createDirectories(root.resolve("events/tenant_id=acme/event_date=2026-12-03"));
+    Path abandoned = Files.writeString(partition.resolve(".part-dead.parquet.inprogress"), "x");
+    Path young = Files.writeString(partition.resolve(".part-live.parquet.inprogress"), "x");
+    Instant start = Instant.now();
+    Files.setLastModifiedTime(
+        abandoned, FileTime.from(start.minus(Lake.UNFINISHED_AFTER).minusSeconds(1)));
+    MutableClock clock = new MutableClock(start);
+    Compactor compactor =
+        new Compactor(
+            new Lake(LakeReads.properties(root)),
+            LakeReads.writer(root),
+            aggressive(),
+            clock,
+            registry,
+            LakeListener.NONE);
+
+    compactor.runOnce();
+    assertThat(abandoned).doesNotExist();
+    assertThat(young).exists();
+
+    clock.now = start.plus(Lake.UNFINISHED_AFTER).minusSeconds(5);
+    compactor.runOnce();
+    assertThat(young).as("swept at most once in ten minutes").exists();
+
+    clock.now = start.plus(Lake.UNFINISHED_AFTER).plusSeconds(5);
+    compactor.runOnce();
+    assertThat(young).as("untouched for ten minutes by the pass after").doesNotExist();
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+    volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   @Test
