@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * compaction's rename and its deletes such an engine would read the compacted rows twice, and one
  * that listed the inputs just before they went fails opening one.
  *
- * <p>The query runs between two fresh listings of the tenant's lake. It starts only on a listing
- * without a compacted file beside the inputs it replaces, and runs again when a compaction replaced
- * any file it could have read while it ran, or when it failed while one did: at most {@link #RUNS}
- * runs, then 503 {@code lake-changed}. New files arriving meanwhile are no reason to run again.
+ * <p>The query runs between two listings of the tenant's lake, the second one fresh. It starts only
+ * on a listing without a compacted file beside the inputs it replaces, and runs again when a
+ * compaction replaced any file it could have read while it ran, or when it failed while one did: at
+ * most {@link #RUNS} runs, then 503 {@code lake-changed}. New files arriving meanwhile are no
+ * reason to run again.
  */
 final class CompactionFence {
 
@@ -38,10 +39,15 @@ final class CompactionFence {
     this.lake = lake;
   }
 
-  /** The answer of {@code query} (read-only, so it may run again) over the tenant's lake. */
-  <T> T run(String tenantId, Supplier<T> query) {
+  /**
+   * The answer of {@code query} (read-only, so it may run again) over the tenant's lake. {@code
+   * listed} is a listing taken before the query (the one the query was planned on): any listing
+   * older than the engine's own will do as the first "before", since a compaction after it shows in
+   * the listing taken after; only one that shows a half-done compaction makes the query wait.
+   */
+  <T> T run(String tenantId, LakeVersion listed, Supplier<T> query) {
     for (int run = 1; ; run++) {
-      LakeVersion before = settled(tenantId);
+      LakeVersion before = run == 1 && listed.superseded() == 0 ? listed : settled(tenantId);
       T result = null;
       ProblemException failure = null;
       try {

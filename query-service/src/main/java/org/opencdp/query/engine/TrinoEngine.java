@@ -77,7 +77,9 @@ public class TrinoEngine implements QueryEngine {
             ? settings.workersWait()
             : query.timeout();
     return fence.run(
-        query.tenantId(), () -> whileNoWorkers(() -> attempt(query), wait, WORKERS_POLL));
+        query.tenantId(),
+        query.lake(),
+        () -> whileNoWorkers(() -> attempt(query), wait, WORKERS_POLL));
   }
 
   private QueryResult attempt(TenantQuery query) {

@@ -18,6 +18,7 @@ import org.opencdp.query.QueryErrorCode;
 import org.opencdp.query.TestLake;
 import org.opencdp.query.lake.CompactedFooters;
 import org.opencdp.query.lake.LakeProperties;
+import org.opencdp.query.lake.LakeVersion;
 import org.opencdp.query.lake.LogicalTables;
 import org.opencdp.query.lake.TenantLake;
 import org.opencdp.servicekit.problem.ProblemException;
@@ -34,9 +35,15 @@ class CompactionFenceTest {
 
   final TestLake lake = TestLake.fresh("fence");
   final LakeProperties where = new LakeProperties(lake.root());
-  final CompactionFence fence =
-      new CompactionFence(new TenantLake(where, new LogicalTables(), new CompactedFooters(where)));
+  final TenantLake tenantLake =
+      new TenantLake(where, new LogicalTables(), new CompactedFooters(where));
+  final CompactionFence fence = new CompactionFence(tenantLake);
   final AtomicInteger runs = new AtomicInteger();
+
+  /** The listing a query was planned on, as query-service takes it before the engine runs. */
+  LakeVersion listed() {
+    return tenantLake.version(TENANT);
+  }
 
   /** What an engine that lists the folder itself would read now. */
   List<String> plainListing() {
@@ -68,7 +75,7 @@ class CompactionFenceTest {
               compaction.deleteInputs();
             });
 
-    List<String> read = fence.run(TENANT, this::plainListing);
+    List<String> read = fence.run(TENANT, listed(), this::plainListing);
 
     deletes.join();
     assertThat(read).containsExactly(compaction.merged().getFileName().toString());
@@ -81,6 +88,7 @@ class CompactionFenceTest {
     List<String> read =
         fence.run(
             TENANT,
+            listed(),
             () -> {
               List<String> listed = plainListing();
               if (runs.incrementAndGet() == 1) {
@@ -95,12 +103,35 @@ class CompactionFenceTest {
   }
 
   @Test
+  void aQueryPlannedOnAListingOlderThanACompactionRunsAgain() {
+    threeParts();
+    LakeVersion planned = listed();
+    TestLake.Compaction compaction = lake.compact(lake.eventsDay(TENANT, DAY)); // renamed since
+
+    List<String> read =
+        fence.run(
+            TENANT,
+            planned,
+            () -> {
+              List<String> listed = plainListing(); // the compacted file and its inputs
+              if (runs.incrementAndGet() == 1) {
+                compaction.deleteInputs();
+              }
+              return listed;
+            });
+
+    assertThat(runs).hasValue(2);
+    assertThat(read).containsExactly(compaction.merged().getFileName().toString());
+  }
+
+  @Test
   void newFilesAloneAreNoReasonToRunAgain() {
     threeParts();
 
     List<String> read =
         fence.run(
             TENANT,
+            listed(),
             () -> {
               runs.incrementAndGet();
               List<String> listed = plainListing();
@@ -118,6 +149,7 @@ class CompactionFenceTest {
     List<String> read =
         fence.run(
             TENANT,
+            listed(),
             () -> {
               if (runs.incrementAndGet() == 1) {
                 lake.compact(lake.eventsDay(TENANT, DAY)).deleteInputs();
@@ -179,7 +211,7 @@ class CompactionFenceTest {
 
   /** How the fence fails {@code query}. */
   private ProblemException failureOf(java.util.function.Supplier<?> query) {
-    return catchThrowableOfType(ProblemException.class, () -> fence.run(TENANT, query));
+    return catchThrowableOfType(ProblemException.class, () -> fence.run(TENANT, listed(), query));
   }
 
   private static void pause(long millis) {
