@@ -191,10 +191,7 @@ final class LocalPlatform implements AutoCloseable {
     ours.add(up.toHandle());
     try {
       down();
-      return ours.stream()
-          .filter(ProcessHandle::isAlive)
-          .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
-          .toList();
+      return ours.stream().filter(ProcessHandle::isAlive).map(LocalPlatform::describe).toList();
     } finally {
       destroyAll();
       try {
@@ -203,6 +200,35 @@ final class LocalPlatform implements AutoCloseable {
         // already shutting down: the hook runs anyway
       }
     }
+  }
+
+  /** What {@code down} printed and how {@code up}'s log ends: why a process outlived them. */
+  String stopReport() {
+    try {
+      Path downLog = root.resolve("down.log");
+      String down = Files.exists(downLog) ? Files.readString(downLog) : "(no down.log)\n";
+      List<String> up = log().lines().toList();
+      return "down.log:\n"
+          + down
+          + "up.log (end):\n"
+          + String.join("\n", up.subList(Math.max(0, up.size() - 15), up.size()));
+    } catch (IOException e) {
+      return "(cannot read the logs: " + e.getMessage() + ")";
+    }
+  }
+
+  // pid and what runs there (the jar or main class; a whole command line is a classpath long)
+  private static String describe(ProcessHandle process) {
+    List<String> args = List.of(process.info().arguments().orElse(new String[0]));
+    int jar = args.indexOf("-jar");
+    int classpath = args.indexOf("-cp");
+    String what =
+        jar >= 0 && jar + 1 < args.size()
+            ? args.get(jar + 1)
+            : classpath >= 0 && classpath + 2 < args.size()
+                ? args.get(classpath + 2)
+                : process.info().command().orElse("?");
+    return process.pid() + " " + what;
   }
 
   /** {@code ./cdp down}, then whatever is still alive is killed. */

@@ -58,7 +58,9 @@ class PlatformEndToEndTest {
     if (platform != null) {
       List<String> leftOver = platform.stop();
       System.out.printf("e2e: whole class %.1f s%n", (System.nanoTime() - classStart) / 1e9);
-      assertThat(leftOver).as("processes `down` did not stop (killed now)").isEmpty();
+      assertThat(leftOver)
+          .as("processes `down` did not stop (killed now)\n%s", platform.stopReport())
+          .isEmpty();
     }
   }
 

@@ -120,7 +120,9 @@ class TrinoEngineEndToEndTest {
       leftOver = platform.stop();
       System.out.printf("e2e: trino test %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
-    assertThat(leftOver).as("processes `down` did not stop (killed now)").isEmpty();
+    assertThat(leftOver)
+        .as("processes `down` did not stop (killed now)\n%s", platform.stopReport())
+        .isEmpty();
     assertThat(platform.run().pidFile("trino")).doesNotExist();
   }
 }

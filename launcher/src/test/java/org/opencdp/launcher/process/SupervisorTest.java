@@ -101,20 +101,73 @@ class SupervisorTest {
   }
 
   @Test
-  void aPidRecycledByALaterProcessIsNotOurs() throws Exception {
+  void aPidFileStillNamesItsProcessAfterTheWallClockStepped() throws Exception {
+    Process running = new ProcessBuilder("sleep", "30").start();
+    try {
+      run.create();
+      run.writePid("service", running.pid());
+      // what a wall clock stepped an hour forward since the file was written looks like
+      Files.setLastModifiedTime(run.pidFile("service"), hoursAgo(1));
+      assertThat(run.live("service")).map(ProcessHandle::pid).contains(running.pid());
+    } finally {
+      running.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aPidRecycledByAnotherProcessIsNotOurs() throws Exception {
+    Process recorded = new ProcessBuilder("sleep", "30").start();
+    Thread.sleep(50); // a later clock tick: a process started after it
     Process later = new ProcessBuilder("sleep", "30").start();
     try {
       run.create();
-      run.writePid("old", later.pid());
-      Files.setLastModifiedTime(
-          run.pidFile("old"),
-          java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+      String recordedIdentity =
+          RunDirectory.identity(recorded.toHandle()).orElseThrow(); // as its pid file holds it
+      Files.writeString(run.pidFile("old"), later.pid() + " " + recordedIdentity + "\n");
       assertThat(run.live("old")).isEmpty();
       run.writePid("current", later.pid());
       assertThat(run.live("current")).isPresent();
     } finally {
+      recorded.destroyForcibly();
       later.destroyForcibly();
     }
+  }
+
+  @Test
+  void aPidFileWithoutIdentityIsJudgedByWhenItWasWritten() throws Exception {
+    Process later = new ProcessBuilder("sleep", "30").start();
+    try {
+      run.create();
+      Files.writeString(run.pidFile("old"), later.pid() + "\n");
+      Files.setLastModifiedTime(run.pidFile("old"), hoursAgo(1));
+      assertThat(run.live("old")).isEmpty();
+      Files.writeString(run.pidFile("current"), later.pid() + "\n");
+      assertThat(run.live("current")).isPresent();
+    } finally {
+      later.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aProcessWhoseNameHoldsSpacesAndParenthesesIsIdentified() throws Exception {
+    Path odd = data.resolve("odd) name (x");
+    Files.copy(Path.of("/bin/sleep"), odd);
+    odd.toFile().setExecutable(true);
+    Process running = new ProcessBuilder(odd.toString(), "30").start();
+    try {
+      assertThat(RunDirectory.identity(running.toHandle()))
+          .hasValueSatisfying(id -> assertThat(id).matches("boot-ticks:[0-9]+"));
+      run.create();
+      run.writePid("odd", running.pid());
+      assertThat(run.live("odd")).isPresent();
+    } finally {
+      running.destroyForcibly();
+    }
+  }
+
+  private static java.nio.file.attribute.FileTime hoursAgo(int hours) {
+    return java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minusSeconds(3600L * hours));
   }
 
   @Test
