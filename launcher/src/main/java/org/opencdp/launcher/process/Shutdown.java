@@ -31,6 +31,13 @@ public final class Shutdown {
         report.accept("stopping " + name + " (pid " + handle.get().pid() + ")");
         terminate(handle.get(), grace);
         stopped++;
+      } else {
+        run.readPid(name)
+            .ifPresent(
+                pid ->
+                    report.accept(
+                        "%s is not running (pid %d of its pid file is gone or another process)"
+                            .formatted(name, pid)));
       }
       run.removePid(name);
     }

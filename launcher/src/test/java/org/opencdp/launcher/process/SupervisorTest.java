@@ -74,12 +74,15 @@ class SupervisorTest {
     run.create();
     run.writePid("polite", polite.pid());
     run.writePid("stubborn", stubborn.pid());
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    run.writePid("crashed", gone.pid());
     Thread.sleep(200);
     List<String> said = new CopyOnWriteArrayList<>();
 
     int stopped =
         new Shutdown(run, said::add)
-            .stop(List.of("polite", "stubborn", "never-started"), Duration.ofSeconds(1));
+            .stop(List.of("polite", "stubborn", "crashed", "never-started"), Duration.ofSeconds(1));
 
     assertThat(stopped).isEqualTo(2);
     assertThat(polite.isAlive()).isFalse();
@@ -87,8 +90,12 @@ class SupervisorTest {
     assertThat(said)
         .containsExactly(
             "stopping polite (pid " + polite.pid() + ")",
-            "stopping stubborn (pid " + stubborn.pid() + ")");
+            "stopping stubborn (pid " + stubborn.pid() + ")",
+            "crashed is not running (pid "
+                + gone.pid()
+                + " of its pid file is gone or another process)");
     assertThat(run.pidFile("polite")).doesNotExist();
+    assertThat(run.pidFile("crashed")).doesNotExist();
   }
 
   @Test
