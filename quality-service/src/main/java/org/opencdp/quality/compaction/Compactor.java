@@ -217,6 +217,7 @@ public final class Compactor implements SmartLifecycle {
     try (prepared) {
       List<Path> now = Lake.listComplete(partition);
       if (!now.containsAll(inputs)
+          || !inputs.stream().allMatch(Files::exists)
           || LakeFiles.superseded(now, Lake::compactedFrom).stream().anyMatch(inputs::contains)) {
         throw new IllegalStateException("the inputs changed while they were merged");
       }

@@ -2,9 +2,12 @@ package org.opencdp.quality.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -78,22 +81,36 @@ public final class Lake {
 
   /**
    * Every complete file directly in {@code folder}, superseded or not, in name order: what a
-   * listing shows before the protocol is applied.
+   * listing shows before the protocol is applied. The names come from one read of the folder; an
+   * entry removed between that read and its own check stays listed (a reader then finds it gone and
+   * lists again), since dropping it could hide a compaction's inputs, deleted after the read,
+   * together with its output, renamed into place after the read.
    */
   public static List<Path> listComplete(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(folder)) {
-      return list.filter(p -> LakeNames.isComplete(p.getFileName().toString()))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
-    } catch (NoSuchFileException e) {
+    return listComplete(folder, () -> {});
+  }
+
+  /** {@link #listComplete(Path)}, running {@code afterRead} between the read and the checks. */
+  static List<Path> listComplete(Path folder, Runnable afterRead) {
+    List<Path> named = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        if (LakeNames.isComplete(entry.getFileName().toString())) {
+          named.add(entry);
+        }
+      }
+    } catch (NoSuchFileException | NotDirectoryException e) {
       return List.of();
     } catch (IOException e) {
       throw new UncheckedIOException("could not list " + folder, e);
     }
+    afterRead.run();
+    return named.stream().filter(Lake::notAFolder).sorted().toList();
+  }
+
+  // a folder with a file's name is no file; an entry gone since the listing still counts as one
+  private static boolean notAFolder(Path entry) {
+    return !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
   }
 
   private static List<Path> walkComplete(Path folder) {
@@ -102,7 +119,7 @@ public final class Lake {
     }
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(p -> LakeNames.isComplete(p.getFileName().toString()))
-          .filter(Files::isRegularFile)
+          .filter(Lake::notAFolder)
           .sorted()
           .toList();
     } catch (IOException | UncheckedIOException e) {
@@ -264,6 +281,19 @@ public final class Lake {
    * the compacted file, and readers following the protocol skip it already.
    */
   public static List<Path> discardSuperseded(Path partition) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return discardSupersededOnce(partition);
+      } catch (UncheckedIOException e) {
+        // a listed compacted file superseded and removed before its footer was read
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt >= LISTING_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static List<Path> discardSupersededOnce(Path partition) {
     List<Path> listed = listComplete(partition);
     List<Path> superseded =
         LakeFiles.superseded(listed, Lake::compactedFrom).stream()
