@@ -3,24 +3,26 @@ package org.opencdp.query.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.opencdp.event.lake.LakeFiles;
@@ -90,17 +92,24 @@ public class TenantLake {
     int superseded = 0;
     for (LogicalTable table : tables.all()) {
       Path folder = table.tenantFolder(root, tenantId);
-      SortedMap<Path, BasicFileAttributes> listed = completeFiles(folder);
+      Folder listing = completeFiles(folder);
+      SortedMap<Path, BasicFileAttributes> listed = listing.files();
+      // an entry gone between the folder read and its stat stays listed (list again first): a
+      // compaction's inputs deleted after the read, its output renamed in after it, would
+      // otherwise both be missing; a query reading it finds it gone and lists again
+      SortedSet<Path> named = new TreeSet<>(listed.keySet());
+      named.addAll(listing.vanished());
+      stale |= !listing.vanished().isEmpty();
       Set<Path> compacted =
-          listed.keySet().stream()
+          named.stream()
               .filter(file -> LakeFiles.isCompacted(file.getFileName().toString()))
               .collect(Collectors.toSet());
-      Map<Path, List<String>> inputs = footers.inputs(folder, compacted, listed.keySet());
+      Map<Path, List<String>> inputs = footers.inputs(folder, compacted, named);
       List<Path> present =
-          listed.keySet().stream()
+          named.stream()
               .filter(file -> !compacted.contains(file) || inputs.containsKey(file))
               .toList();
-      stale |= present.size() < listed.size(); // a compacted file vanished before its footer read
+      stale |= present.size() < named.size(); // a compacted file vanished before its footer read
       List<Path> read = LakeFiles.readable(present, inputs::get);
       superseded += present.size() - read.size();
       readable.put(table.name(), read);
@@ -109,6 +118,9 @@ public class TenantLake {
       listed.forEach(
           (file, attributes) ->
               digest.update(describe(folder, file, attributes).getBytes(StandardCharsets.UTF_8)));
+      listing.vanished().stream()
+          .map(file -> folder.relativize(file) + "|gone\n")
+          .forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
       present.stream()
           .map(file -> folder.relativize(file.getParent()).toString())
           .distinct()
@@ -152,41 +164,64 @@ public class TenantLake {
   private record Listed(LakeVersion version, long atNanos) {}
 
   /**
-   * The folder's complete files by path, with the attributes the directory walk read (no second
-   * stat per file). An entry that goes between the directory read and its stat (a file being
-   * written renamed into place, an input compaction removed) is not part of the listing.
+   * A folder's complete files with their attributes, and the complete names its read showed whose
+   * entry was gone by the time it was looked at (a compaction's input deleted just after).
    */
-  static SortedMap<Path, BasicFileAttributes> completeFiles(Path folder) {
-    SortedMap<Path, BasicFileAttributes> files = new TreeMap<>();
-    if (!Files.isDirectory(folder)) {
-      return files;
-    }
-    try {
-      Files.walkFileTree(
-          folder,
-          EnumSet.noneOf(FileVisitOption.class),
-          DEPTH,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (attributes.isRegularFile()
-                  && LakeFiles.isComplete(file.getFileName().toString())) {
-                files.put(file, attributes);
-              }
-              return FileVisitResult.CONTINUE;
-            }
+  record Folder(SortedMap<Path, BasicFileAttributes> files, SortedSet<Path> vanished) {}
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-              if (e instanceof NoSuchFileException) {
-                return FileVisitResult.CONTINUE; // gone while listing
-              }
-              throw e;
-            }
-          });
-      return files;
+  /** The complete files in a tenant folder and its partition folders. */
+  static Folder completeFiles(Path folder) {
+    return completeFiles(folder, () -> {});
+  }
+
+  /**
+   * {@link #completeFiles(Path)}: the names come from one read of each folder ({@code afterRead}
+   * runs after the reads), then each named entry is looked at; one gone meanwhile is {@code
+   * vanished}, a folder with a file's name is left out.
+   */
+  static Folder completeFiles(Path folder, Runnable afterRead) {
+    SortedMap<Path, BasicFileAttributes> files = new TreeMap<>();
+    SortedSet<Path> vanished = new TreeSet<>();
+    List<Path> named = new ArrayList<>();
+    try {
+      read(folder, DEPTH, named);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the lake", e);
+    }
+    afterRead.run();
+    for (Path file : named) {
+      try {
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isRegularFile()) {
+          files.put(file, attributes);
+        }
+      } catch (NoSuchFileException e) {
+        vanished.add(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list the lake", e);
+      }
+    }
+    return new Folder(files, vanished);
+  }
+
+  // complete names in folder, and in its subfolders down to depth; a folder gone is empty
+  private static void read(Path folder, int depth, List<Path> named) throws IOException {
+    List<Path> subfolders = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (LakeFiles.isComplete(name)) {
+          named.add(entry);
+        } else if (depth > 1 && !name.startsWith(".") && !name.startsWith("_")) {
+          subfolders.add(entry);
+        }
+      }
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return;
+    }
+    for (Path subfolder : subfolders) {
+      read(subfolder, depth - 1, named);
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencdp.query.TestLake;
@@ -104,5 +105,39 @@ class TenantLakeTest {
   @Test
   void aTenantWithoutFoldersHasAnEmptyLake() {
     assertThat(lake.version("nobody").filesPerTable()).containsEntry("events", 0);
+  }
+
+  @Test
+  void aFileGoneBetweenTheFolderReadAndItsStatStaysListedAsVanished() throws Exception {
+    files.events("t7", 0, 30).events("t7", 30, 60); // two files a day, three days
+    Path tenant = files.root().resolve("events/tenant_id=t7");
+    Path day = files.eventsDay("t7", DAY);
+    List<Path> dayFiles;
+    try (var listing = Files.list(day)) {
+      dayFiles = listing.sorted().toList();
+    }
+    Files.createDirectories(day.resolve("part-0-folder.parquet")); // a folder is no file
+    Files.createDirectories(tenant.resolve(".hidden"));
+    Files.writeString(tenant.resolve(".hidden/part-9-x.parquet"), "not in the lake");
+
+    // a compaction's delete of an input after the folders were read (its output renamed in after
+    // the read is not seen): the input must stay listed, or neither would be read
+    TenantLake.Folder folder = TenantLake.completeFiles(tenant, () -> delete(dayFiles.get(0)));
+
+    assertThat(folder.vanished()).containsExactly(dayFiles.get(0));
+    assertThat(folder.files()).hasSize(5).containsKey(dayFiles.get(1));
+    assertThat(folder.files().keySet())
+        .noneMatch(
+            file -> file.toString().contains("folder") || file.toString().contains("hidden"));
+    LakeVersion version = lake.version("t7"); // listed again: the input is gone for good now
+    assertThat(version.files("events")).hasSize(5).doesNotContain(dayFiles.get(0));
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
