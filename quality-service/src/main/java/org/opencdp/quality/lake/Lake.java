@@ -133,9 +133,14 @@ public final class Lake {
    * footer is read (a later compaction superseded and removed it): the folder is then listed again.
    */
   private static List<Path> readable(java.util.function.Supplier<List<Path>> listing) {
+    return listingAgainIfGone(() -> LakeFiles.readable(listing.get(), Lake::compactedFrom));
+  }
+
+  /** Runs {@code work} on a listing, and on a new one if a file it listed was gone meanwhile. */
+  private static <T> T listingAgainIfGone(java.util.function.Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return LakeFiles.readable(listing.get(), Lake::compactedFrom);
+        return work.get();
       } catch (UncheckedIOException e) {
         if (!(e.getCause() instanceof NoSuchFileException) || attempt >= LISTING_ATTEMPTS) {
           throw e;
@@ -281,16 +286,8 @@ public final class Lake {
    * the compacted file, and readers following the protocol skip it already.
    */
   public static List<Path> discardSuperseded(Path partition) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return discardSupersededOnce(partition);
-      } catch (UncheckedIOException e) {
-        // a listed compacted file superseded and removed before its footer was read
-        if (!(e.getCause() instanceof NoSuchFileException) || attempt >= LISTING_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    // a listed compacted file may be superseded and removed before its footer is read
+    return listingAgainIfGone(() -> discardSupersededOnce(partition));
   }
 
   private static List<Path> discardSupersededOnce(Path partition) {
