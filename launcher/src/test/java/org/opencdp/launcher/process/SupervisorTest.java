@@ -162,14 +162,34 @@ class SupervisorTest {
     odd.toFile().setExecutable(true);
     Process running = new ProcessBuilder(odd.toString(), "30").start();
     try {
-      assertThat(RunDirectory.identity(running.toHandle()))
-          .hasValueSatisfying(id -> assertThat(id).matches("boot-ticks:[0-9]+"));
+      String identity = RunDirectory.identity(running.toHandle()).orElseThrow();
+      assertThat(identity).matches("boot-ticks:[0-9]+");
+      // the field read is the start: boot time plus those ticks is when Java says it started
+      long ticks = Long.parseLong(identity.substring("boot-ticks:".length()));
+      java.time.Instant fromTicks = bootTime().plusMillis(ticks * 1000 / clockTicksPerSecond());
+      assertThat(Duration.between(fromTicks, running.info().startInstant().orElseThrow()).abs())
+          .isLessThan(Duration.ofSeconds(2));
       run.create();
       run.writePid("odd", running.pid());
       assertThat(run.live("odd")).isPresent();
     } finally {
       running.destroyForcibly();
     }
+  }
+
+  private static java.time.Instant bootTime() throws Exception {
+    return Files.readAllLines(Path.of("/proc/stat")).stream()
+        .filter(line -> line.startsWith("btime "))
+        .map(line -> java.time.Instant.ofEpochSecond(Long.parseLong(line.substring(6).strip())))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static long clockTicksPerSecond() throws Exception {
+    Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+    String hz = new String(getconf.getInputStream().readAllBytes()).strip();
+    getconf.waitFor();
+    return Long.parseLong(hz);
   }
 
   private static java.nio.file.attribute.FileTime hoursAgo(int hours) {
